@@ -332,6 +332,9 @@ public final class PatchEngine {
   }
 
   private static String short_(JsonNode v) {
+    if (v.isTextual() && v.textValue().length() > 80) {
+      return Json.NODES.textNode(v.textValue().substring(0, 77) + "...").toString();
+    }
     String s = v.toString();
     return s.length() > 80 ? s.substring(0, 77) + "..." : s;
   }

@@ -1,0 +1,131 @@
+package dev.altocv.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  private static final ObjectMapper M = new ObjectMapper();
+
+  @TempDir Path dir;
+  Path resume;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @BeforeEach
+  void copySample() throws IOException {
+    resume = dir.resolve("resume.json");
+    try (InputStream in = getClass().getResourceAsStream("/cli/sample-resume.json")) {
+      Files.write(resume, in.readAllBytes());
+    }
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void validateAcceptsAJsonResumeFile() {
+    Run r = run("validate", resume.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("valid JSON Resume document");
+  }
+
+  @Test
+  void validateRejectsABrokenFileWithPointers() throws IOException {
+    Path bad = write("bad.json", "{\"basics\":{\"name\":[]},\"work\":[{\"endDate\":\"now\"}]}");
+    Run r = run("validate", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("/basics/name: must be text, not a list")
+        .contains("/work/0/endDate: must be a date like 2021");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void malformedJsonIsExitOneWithLineAndColumn() throws IOException {
+    Path bad = write("bad.json", "{\n\"basics\": {\n}\n,}");
+    Run r = run("validate", bad.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("line 4, column 2");
+  }
+
+  @Test
+  void anUnreadableFileIsExitTwo() {
+    Run r = run("validate", dir.resolve("missing.json").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no such file");
+    assertThat(run("patch", resume.toString()).code()).isEqualTo(2);
+  }
+
+  @Test
+  void patchAppliesAnOperationAddressedByItemId() throws Exception {
+    Path patch = write("p.json",
+        "[{\"op\":\"replace\",\"path\":\"/work/[id=w2]/position\",\"value\":\"Staff Engineer\"}]");
+    Run r = run("patch", resume.toString(), patch.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode out = M.readTree(r.out());
+    assertThat(out.at("/work/1/position").asText()).isEqualTo("Staff Engineer");
+    assertThat(out.has("altocv")).as("JSON Resume in, JSON Resume out").isFalse();
+  }
+
+  @Test
+  void patchRejectsAStaleTestAndWritesNothing() throws IOException {
+    Path patch = write("p.json", """
+        {"baseVersion": 3, "source": "ai", "description": "tighten bullet",
+         "operations": [
+           {"op":"test","path":"/work/[id=w1]/highlights/0","value":"an older text"},
+           {"op":"replace","path":"/work/[id=w1]/highlights/0","value":"new"}]}""");
+    Path out = dir.resolve("out.json");
+    Run r = run("patch", resume.toString(), patch.toString(), "-o", out.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("patch rejected, nothing changed").contains("test failed");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void patchWritesTheInverse() throws Exception {
+    Path patch = write("p.json", "[{\"op\":\"remove\",\"path\":\"/skills/[id=s2]\"}]");
+    Path inv = dir.resolve("undo.json");
+    Path out = dir.resolve("out.json");
+    assertThat(run("patch", resume.toString(), patch.toString(), "--to", "altocv", "-o", out.toString(),
+        "--inverse", inv.toString()).code()).isZero();
+    Run back = run("patch", out.toString(), inv.toString(), "--to", "resume");
+    assertThat(M.readTree(back.out())).isEqualTo(M.readTree(resume.toFile()));
+  }
+
+  @Test
+  void convertRoundTripsJsonResume() throws Exception {
+    Path alto = dir.resolve("cv.altocv.json");
+    assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", alto.toString()).code()).isZero();
+    assertThat(M.readTree(alto.toFile()).at("/work/0/id").asText()).isEqualTo("w1");
+    Run back = run("convert", alto.toString(), "--to", "resume");
+    assertThat(M.readTree(back.out())).isEqualTo(M.readTree(resume.toFile()));
+  }
+
+  @Test
+  void unknownCommandsAndOptionsAreUsageErrors() {
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run("convert", resume.toString(), "--to", "yaml").code()).isEqualTo(2);
+  }
+}
