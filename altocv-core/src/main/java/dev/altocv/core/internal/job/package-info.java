@@ -1,0 +1,5 @@
+/** Job posting parsing. Internal. */
+@NullMarked
+package dev.altocv.core.internal.job;
+
+import org.jspecify.annotations.NullMarked;
