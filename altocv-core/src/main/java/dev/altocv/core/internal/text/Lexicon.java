@@ -32,8 +32,10 @@ public final class Lexicon {
    * @param licence a licence, certification or qualification (a hard requirement when a posting requires it)
    * @param soft a soft skill (weighs less: anyone can claim it)
    * @param aliases every name it is matched by, as written in the lexicon
+   * @param implies the skills that showing this one also shows (PostgreSQL implies SQL)
    */
-  public record SkillDef(int id, String name, String group, boolean licence, boolean soft, List<String> aliases) {
+  public record SkillDef(int id, String name, String group, boolean licence, boolean soft, List<String> aliases,
+      List<Integer> implies) {
     /** @return the domain, for example {@code nursing} */
     public String domain() {
       int slash = group.indexOf('/');
@@ -259,6 +261,7 @@ public final class Lexicon {
     Node skillTrie = new Node();
     Set<String> upper = new HashSet<>();
     String group = "general/other";
+    Map<Integer, String> implications = new HashMap<>();
     int lineNo = 0;
     for (String line : lines("skills.txt")) {
       lineNo++;
@@ -272,6 +275,12 @@ public final class Lexicon {
         }
         group = l.substring(1, l.length() - 1).strip();
         continue;
+      }
+      String implied = null;
+      int gt = l.indexOf(" > ");
+      if (gt >= 0) {
+        implied = l.substring(gt + 3);
+        l = l.substring(0, gt);
       }
       boolean licence = l.startsWith("!");
       if (licence) {
@@ -299,7 +308,30 @@ public final class Lexicon {
         }
       }
       skills.add(new SkillDef(id, display, group, licence, group.equals("general/soft"),
-          Collections.unmodifiableList(aliases)));
+          Collections.unmodifiableList(aliases), List.of()));
+      if (implied != null) {
+        implications.put(id, implied);
+      }
+    }
+    Map<String, Integer> ids = new HashMap<>();
+    for (SkillDef s : skills) {
+      if (ids.putIfAbsent(s.name().toLowerCase(Locale.ROOT), s.id()) != null) {
+        throw new AltoCvException("skills.txt: two skills are named '" + s.name() + "'");
+      }
+    }
+    for (Map.Entry<Integer, String> e : implications.entrySet()) {
+      List<Integer> targets = new ArrayList<>();
+      for (String name : e.getValue().split(",")) {
+        Integer target = ids.get(name.strip().toLowerCase(Locale.ROOT));
+        if (target == null) {
+          throw new AltoCvException("skills.txt: '" + skills.get(e.getKey()).name() + "' implies '" + name.strip()
+              + "', which is not a skill of the lexicon");
+        }
+        targets.add(target);
+      }
+      SkillDef s = skills.get(e.getKey());
+      skills.set(e.getKey(), new SkillDef(s.id(), s.name(), s.group(), s.licence(), s.soft(), s.aliases(),
+          List.copyOf(targets)));
     }
     List<RoleDef> roles = new ArrayList<>();
     Node roleTrie = new Node();
