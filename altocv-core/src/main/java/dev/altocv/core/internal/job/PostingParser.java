@@ -145,7 +145,10 @@ public final class PostingParser {
       title = parts[0].strip();
       for (int i = 1; i < parts.length; i++) {
         String p = parts[i].strip();
-        if (location == null && (WORK_MODE.matcher(p).find() || CITY_LINE.matcher(p).matches())) {
+        var role = lex.roleOf(p);
+        if (role.isPresent() && !role.get().general() && i == 1) {
+          title = title + " - " + p; // "Registered Nurse - Intensive Care Unit (ICU)": the specialty
+        } else if (location == null && (WORK_MODE.matcher(p).find() || CITY_LINE.matcher(p).matches())) {
           location = p;
         } else if (company == null && lex.roleOf(p).isEmpty()) {
           company = p;
@@ -268,12 +271,20 @@ public final class PostingParser {
   private static List<Line> lines(String text) {
     List<Line> out = new ArrayList<>();
     Section current = Section.INTRO;
+    List<String[]> raws = new ArrayList<>();
     for (String raw : text.split("\n")) {
-      String s = raw.strip();
+      // "ADN required; BSN preferred": clauses after a semicolon carry their own cues and are never headings
+      String[] clauses = raw.split(";\\s+");
+      for (int c = 0; c < clauses.length; c++) {
+        raws.add(new String[] {clauses[c], c == 0 ? "" : "clause"});
+      }
+    }
+    for (String[] pair : raws) {
+      String s = pair[0].strip();
       if (s.isEmpty()) {
         continue;
       }
-      boolean bullet = BULLET.matcher(s).lookingAt();
+      boolean bullet = !pair[1].isEmpty() || BULLET.matcher(s).lookingAt();
       s = BULLET.matcher(s).replaceFirst("").replaceAll("^#+\\s*", "").replaceAll("\\*\\*", "").strip();
       if (s.isEmpty()) {
         continue;

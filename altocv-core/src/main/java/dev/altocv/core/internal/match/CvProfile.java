@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,6 +141,9 @@ public final class CvProfile {
       double rec = last == null ? (place == Place.PROJECT ? 0.85 : 1) : recency(Dates.yearsAgo(last, now));
       for (Lexicon.Hit h : lex.skills(Tokenizer.tokens(f.text()))) {
         Lexicon.SkillDef s = lex.skill(h.id());
+        if (s.licence() && notHeld(f.text(), h.start(), h.end())) {
+          continue; // "sitting for the CPA exam", "not a CPA", "NREMT, inactive"
+        }
         double base = switch (place) {
           case JOB -> 1.0;
           case PROJECT -> 0.7;
@@ -148,7 +152,7 @@ public final class CvProfile {
           case EDUCATION -> s.licence() ? 1.0 : 0.45;
           case SUMMARY -> s.licence() ? 0.9 : 0.5;
           case OTHER -> 0.4;
-          case SKILLS_LIST -> s.licence() ? 0.8 : 0.3;
+          case SKILLS_LIST -> s.licence() ? 0.45 : 0.3; // a licence is shown by a certificate or job title
         };
         if (s.domain().equals("general") && s.group().equals("general/languages")
             && f.kind() == CvFields.Kind.LANGUAGE) {
@@ -260,6 +264,22 @@ public final class CvProfile {
     return new CvProfile(Map.copyOf(skills), List.copyOf(jobs), CvFields.experienceMonths(cv, now) / 12.0, edu,
         terms, semantic.strip(), cv.basics().label(), first == null ? null : first.id(),
         first == null ? null : first.name(), !cv.skills().isEmpty());
+  }
+
+  private static final Pattern NOT_HELD_BEFORE = Pattern.compile(
+      "(?i)\\b(not an?|no|non|without|sitting for|sit for|studying for|pursuing|working toward|working towards|"
+          + "preparing for|candidate for|eligible for|applying for|in progress|expected|seeking|under|supervised by|"
+          + "reporting to|assisted|assisting|supporting|supported)\\b[^.;,]{0,20}$");
+  private static final Pattern NOT_HELD_AFTER = Pattern.compile(
+      "(?i)^[^.;]{0,20}\\b(exam|candidate|eligible|in progress|expected|pending|inactive|expired|lapsed|"
+          + "student|track)\\b");
+
+  /** Whether the text says the person does not (yet) hold a licence it names. */
+  static boolean notHeld(String text, int start, int end) {
+    String before = text.substring(Math.max(0, start - 40), start);
+    String after = text.substring(end, Math.min(text.length(), end + 30));
+    return NOT_HELD_BEFORE.matcher(before).find() || NOT_HELD_AFTER.matcher(after).find()
+        || after.startsWith("-eligible");
   }
 
   private static void append(StringBuilder sb, @Nullable String s) {

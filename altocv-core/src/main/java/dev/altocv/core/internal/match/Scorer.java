@@ -31,6 +31,8 @@ public final class Scorer {
   static final double RELATED = 0.35;
   /** Each missing hard requirement multiplies the overall score by this. */
   static final double HARD_MISSING = 0.55;
+  /** The term cosine at which the lexical summary fit is full. */
+  static final double LEXICAL_FULL = 0.5;
 
   /**
    * A skill's credit: its own evidence, or a share of the best related skill's.
@@ -60,7 +62,8 @@ public final class Scorer {
   }
 
   /**
-   * How close a CV's job title is to the posting's: the same role 1, the specialty next door 0.5, else the share
+   * How close a CV's job title is to the posting's: the same role 1, a family's
+   * general title and one of its specialties 0.8, the specialty next door 0.5, else the share
    * of the posting title's words it has.
    *
    * @param job the CV's job
@@ -73,7 +76,7 @@ public final class Scorer {
         return 1;
       }
       if (job.role().family().equals(posting.role.family())) {
-        return 0.5;
+        return job.role().general() || posting.role.general() ? 0.8 : 0.5;
       }
     }
     String title = posting.posting.title();
@@ -135,12 +138,13 @@ public final class Scorer {
       }
     }
     double lexical = CvProfile.cosine(cv.terms, posting.terms);
-    double lexicalFit = Math.min(1, lexical / 0.30);
+    double lexicalFit = Math.min(1, lexical / LEXICAL_FULL);
     double skills = wsum == 0 ? lexicalFit : got / wsum;
 
     // ---- experience: relevant years against years asked, and title relevance
     List<PostingProfile.Want> hardSkills = posting.wants.stream()
-        .filter(w -> w.required() && !w.def().soft() && !w.def().group().equals("general/languages")).toList();
+        .filter(w -> w.required() && !w.def().soft() && !w.def().licence()
+            && !w.def().group().equals("general/languages")).toList();
     double relevantMonths = 0;
     int totalMonths = 0;
     double titleFit = 0;

@@ -55,6 +55,11 @@ public final class Lexicon {
       int slash = group.indexOf('/');
       return slash < 0 ? group : group.substring(0, slash);
     }
+
+    /** @return whether this is a family's general title (registered nurse, software engineer) */
+    public boolean general() {
+      return group.endsWith("/general");
+    }
   }
 
   /**
@@ -185,11 +190,21 @@ public final class Lexicon {
     List<Hit> hits = find(roleTrie, Tokenizer.tokens(title));
     Hit best = null;
     for (Hit h : hits) {
-      if (best == null || h.to() - h.from() >= best.to() - best.from()) { // ties: the later (head) noun
+      if (best == null || better(h, best)) {
         best = h;
       }
     }
     return best == null ? Optional.empty() : Optional.of(roles.get(best.id()));
+  }
+
+  /** A specialty beats its family's general title; then the longer title; on a tie the later (head) noun. */
+  private boolean better(Hit h, Hit best) {
+    boolean hGeneral = roles.get(h.id()).general();
+    boolean bGeneral = roles.get(best.id()).general();
+    if (hGeneral != bGeneral) {
+      return !hGeneral;
+    }
+    return h.to() - h.from() >= best.to() - best.from();
   }
 
   private static List<Hit> find(Node root, List<Tokenizer.Token> tokens) {
