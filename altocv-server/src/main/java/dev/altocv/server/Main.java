@@ -1,9 +1,12 @@
 package dev.altocv.server;
 
 import dev.altocv.core.AltoCvException;
+import dev.altocv.server.cli.AtsCommand;
 import dev.altocv.server.cli.CliException;
 import dev.altocv.server.cli.ConvertCommand;
+import dev.altocv.server.cli.MatchCommand;
 import dev.altocv.server.cli.PatchCommand;
+import dev.altocv.server.cli.RankCommand;
 import dev.altocv.server.cli.ServeCommand;
 import dev.altocv.server.cli.ValidateCommand;
 import java.io.PrintStream;
@@ -26,6 +29,9 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         PatchCommand.class,
         ConvertCommand.class,
+        AtsCommand.class,
+        MatchCommand.class,
+        RankCommand.class,
         ServeCommand.class,
         CommandLine.HelpCommand.class
     })

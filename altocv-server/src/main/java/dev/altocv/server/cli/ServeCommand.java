@@ -23,8 +23,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("altocv: the server is not built yet. Available now: validate, patch, "
-        + "convert (./altocv help).");
+    spec.commandLine().getErr().println("altocv: the server is not built yet. Available now: validate, patch, convert, ats, match, rank "
+        + "(./altocv help).");
     return 1;
   }
 }

@@ -551,6 +551,9 @@ final class Rules {
       return false;
     }
     String w = first.toLowerCase(Locale.ROOT);
+    if (Words.WEAK_VERBS.contains(w)) {
+      return false;
+    }
     if (Words.ACTION_VERBS.contains(w)) {
       return true;
     }
@@ -566,7 +569,7 @@ final class Rules {
   static String firstWord(String text) {
     String s = text.strip().replaceFirst("^[^\\p{L}\\p{N}]+", "");
     int end = 0;
-    while (end < s.length() && (Character.isLetter(s.charAt(end)) || s.charAt(end) == '\'')) {
+    while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '\'')) {
       end++;
     }
     return s.substring(0, end);

@@ -38,6 +38,11 @@ final class Words {
       + "upgrade use validate verify win write led built ran won wrote grew taught drove made sold cut set "
       + "rewrote began brought chose found held kept met oversaw saw spoke took understood").split(" ")));
 
+  /** Verbs that say little about what was achieved; a bullet opening with one does not count as strong. */
+  static final Set<String> WEAK_VERBS = Set.of("worked", "helped", "assisted", "participated", "involved", "tasked",
+      "used", "did", "was", "were", "got", "tried", "responsible", "duties", "dealt", "attended",
+      "utilized", "utilised");
+
   /** Phrases recruiters read as filler; each costs points unless shown with evidence. */
   static final List<String> BUZZWORDS = List.of("team player", "hard worker", "hard-working", "hardworking",
       "results-driven", "results driven", "results-oriented", "detail-oriented", "detail oriented", "go-getter",

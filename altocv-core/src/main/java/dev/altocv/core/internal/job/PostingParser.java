@@ -192,6 +192,7 @@ public final class PostingParser {
         }
       }
     }
+    boolean structured = lines.stream().anyMatch(l -> l.heading == Section.REQUIRED || l.heading == Section.DUTIES);
     for (Line l : lines) {
       if (l.section == Section.ABOUT) {
         continue;
@@ -202,13 +203,15 @@ public final class PostingParser {
         preferredLine = false;
       }
       boolean required = !preferredLine;
+      boolean introOnly = l.section == Section.INTRO && structured;
       if (l.section == Section.DUTIES && l.heading == null) {
         duties.add(l.text);
       }
       for (Lexicon.Hit h : lex.skills(l.text)) {
         Boolean before = skills.get(h.id());
-        skills.put(h.id(), (before != null && before) || required);
-        if (required && lex.skill(h.id()).licence() && l.section != Section.DUTIES) {
+        // the introduction of a posting with requirement or duty sections describes, it does not require
+        skills.put(h.id(), (before != null && before) || (required && !introOnly));
+        if (required && !introOnly && lex.skill(h.id()).licence() && l.section != Section.DUTIES) {
           hard.add(h.id());
         }
       }
