@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param ruleId the rule, for example {@code contact.phone}
  * @param category the rule's category
- * @param severity how much it matters; a passed rule is {@link Severity#INFO} with effect 0
+ * @param severity how much it matters; a passed or not applicable rule is {@link Severity#INFO} with effect 0
  * @param message what is wrong and what to do, for a person
  * @param pointer where in the CV (AltoCV pointer syntax, e.g. {@code /work/[id=w2]/highlights/0}); empty for
  *     the whole CV
  * @param evidence the text or figures that triggered it, or null
- * @param weight the rule's points out of 100 in this report
+ * @param weight the rule's points out of 100 in this report (0 when it did not apply)
  * @param effect the points this entry costs (0 or negative); a rule's entries add up to its whole effect
  * @param fix a patch that fixes it (guarded by {@code test} operations), or null when it needs a person
  */
@@ -58,5 +58,15 @@ public record AtsFinding(
    */
   public boolean passed() {
     return effect == 0 && severity == Severity.INFO && message.startsWith("Passed");
+  }
+
+  /**
+   * Whether this entry says its rule had nothing to check (no custom sections, a single job...); such a rule's
+   * weight is given to the others.
+   *
+   * @return true for a rule that did not apply
+   */
+  public boolean notApplicable() {
+    return weight == 0 && effect == 0 && severity == Severity.INFO && message.startsWith("Not applicable");
   }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * The result of an ATS analysis.
  *
  * @param score 0-100: 100 plus the sum of every entry's effect, rounded
- * @param findings one entry per problem or note, and one per rule that passed, in rule order
+ * @param findings one entry per problem or note, and one per rule that passed or did not apply, in rule order
  * @param words the words of the CV's text
  * @param pages the estimated pages (A4/Letter, body text 10-11 pt)
  * @param yearsOfExperience the years of work experience from the job dates (overlaps counted once)
@@ -29,12 +29,12 @@ public record AtsReport(int score, List<AtsFinding> findings, int words, double 
   }
 
   /**
-   * The entries that cost points or inform, without the passed rules.
+   * The entries that cost points or inform, without the passed and not applicable rules.
    *
    * @return the problems and notes
    */
   public List<AtsFinding> problems() {
-    return findings.stream().filter(f -> !f.passed()).toList();
+    return findings.stream().filter(f -> !f.passed() && !f.notApplicable()).toList();
   }
 
   /**

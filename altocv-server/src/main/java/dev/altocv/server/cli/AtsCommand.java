@@ -82,8 +82,10 @@ public final class AtsCommand implements Callable<Integer> {
       }
     }
     List<AtsFinding> passed = report.findings().stream().filter(AtsFinding::passed).toList();
+    long notApplicable = report.findings().stream().filter(AtsFinding::notApplicable).count();
     out.println();
-    out.println("Passed (" + passed.size() + " rules)" + (all ? ":" : "; --all lists them, --json gives every "
+    out.println("Passed (" + passed.size() + " rules)" + (notApplicable > 0 ? ", not applicable (" + notApplicable + ")" : "")
+        + (all ? ":" : "; --all lists them, --json gives every "
         + "rule's weight and effect."));
     if (all) {
       for (AtsFinding f : passed) {

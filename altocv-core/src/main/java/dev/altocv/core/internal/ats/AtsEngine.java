@@ -49,13 +49,28 @@ public final class AtsEngine {
     if (job != null) {
       checks.add(new JobRule());
     }
-    double total = checks.stream().mapToInt(c -> c.rule().weight()).sum();
-    List<AtsFinding> findings = new ArrayList<>();
-    double lost = 0;
+    // rules with nothing to check (no custom sections, a single job...) are left out and the others scaled
+    List<Check.Outcome> outcomes = new ArrayList<>();
+    double total = 0;
     for (Check c : checks) {
       Check.Outcome out = new Check.Outcome();
       c.run(ctx, out);
-      AtsRule r = c.rule();
+      outcomes.add(out);
+      if (out.notApplicable == null) {
+        total += c.rule().weight();
+      }
+    }
+    List<AtsFinding> findings = new ArrayList<>();
+    double lost = 0;
+    for (int i = 0; i < checks.size(); i++) {
+      AtsRule r = checks.get(i).rule();
+      Check.Outcome out = outcomes.get(i);
+      String where = out.passedPointer == null ? "" : out.passedPointer;
+      if (out.notApplicable != null) {
+        findings.add(new AtsFinding(r.id(), r.category(), Severity.INFO, "Not applicable: " + out.notApplicable
+            + " (the rule's weight goes to the others).", where, null, 0, 0, null));
+        continue;
+      }
       double points = total == 0 ? 0 : r.weight() * 100.0 / total;
       double effect = -points * (1 - out.pass);
       lost -= effect;
@@ -64,8 +79,8 @@ public final class AtsEngine {
           // a rule that lost points always says why; this is a programming error
           throw new IllegalStateException("rule " + r.id() + " lost points without a finding");
         }
-        findings.add(new AtsFinding(r.id(), r.category(), Severity.INFO, "Passed: " + r.description(),
-            out.passedPointer == null ? "" : out.passedPointer, null, points, 0, null));
+        findings.add(new AtsFinding(r.id(), r.category(), Severity.INFO, "Passed: " + r.description(), where, null,
+            points, 0, null));
         continue;
       }
       double share = effect / out.drafts.size();

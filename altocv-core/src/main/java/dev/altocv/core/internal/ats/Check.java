@@ -36,6 +36,12 @@ interface Check {
     double pass = 1;
     final List<Draft> drafts = new ArrayList<>();
     @Nullable String passedPointer;
+    /** Why the rule has nothing to check, or null when it applies. */
+    @Nullable String notApplicable;
+
+    void notApplicable(String reason) {
+      notApplicable = reason;
+    }
 
     void pass(double fraction) {
       pass = Math.max(0, Math.min(1, fraction));

@@ -225,6 +225,10 @@ final class Rules {
             List<Work> jobs = ctx.cv.work();
             List<Work> sorted = new ArrayList<>(jobs);
             sorted.sort(Rules.NEWEST_FIRST);
+            if (jobs.size() < 2) {
+              out.notApplicable("fewer than two jobs");
+              return;
+            }
             boolean dated = jobs.stream().allMatch(w -> Dates.month(w.startDate()) != null);
             if (!dated || sorted.equals(jobs)) {
               return;
@@ -245,6 +249,10 @@ final class Rules {
           }),
       rule("structure.start-dates", STRUCTURE, 3, "Every job has a start date.", (ctx, out) -> {
         out.passedPointer = "/work";
+        if (ctx.cv.work().isEmpty()) {
+          out.notApplicable("no jobs");
+          return;
+        }
         int missing = 0;
         for (Work w : ctx.cv.work()) {
           if (Dates.month(w.startDate()) == null) {
@@ -262,6 +270,10 @@ final class Rules {
       rule("structure.date-order", STRUCTURE, 2, "No end date before its start, no start in the future.",
           (ctx, out) -> {
             out.passedPointer = "/work";
+            if (ctx.cv.work().isEmpty()) {
+              out.notApplicable("no jobs");
+              return;
+            }
             int bad = 0;
             for (Work w : ctx.cv.work()) {
               YearMonth s = Dates.month(w.startDate());
@@ -285,13 +297,17 @@ final class Rules {
           + "them if you wish; they cost no points).", Rules::gaps),
 
       // ---- content (31)
-      english("content.action-verbs", CONTENT, 6, "At least 80% of bullets open with an action verb (led, built, "
-          + "reduced...).", Rules::actionVerbs),
+      english("content.action-verbs", CONTENT, 6, "Bullets open with an action verb (led, built, reduced...); the "
+          + "rule loses 1.5 times the share of bullets that do not (a third of them loses it all).", Rules::actionVerbs),
       rule("content.measurable-results", CONTENT, 7, "At least half of the bullets carry a measurable result "
           + "(a number, percentage or amount).", Rules::measurable),
       rule("content.bullet-length", CONTENT, 4, "Bullets of 5-40 words: a line or two each.", (ctx, out) -> {
         out.passedPointer = "/work";
         List<CvFields.Field> bullets = ctx.bullets();
+        if (bullets.isEmpty()) {
+          out.notApplicable("no bullets");
+          return;
+        }
         int bad = 0;
         for (CvFields.Field b : bullets) {
           int words = b.text().strip().split("\\s+").length;
@@ -305,9 +321,7 @@ final class Rules {
                 abbreviate(b.text()), null);
           }
         }
-        if (!bullets.isEmpty()) {
-          out.pass(1 - Math.min(1, 2.0 * bad / bullets.size()));
-        }
+        out.pass(1 - bad / 3.0);
       }),
       english("content.pronouns", CONTENT, 4, "No first-person pronouns (I, me, my): CVs are written without them.",
           Rules::pronouns),
@@ -318,8 +332,8 @@ final class Rules {
           Rules::allCaps),
 
       // ---- length (11)
-      rule("length.words", LENGTH, 6, "Words against experience: under 2 years 200-600, 2-7 years 350-900, "
-          + "8-15 years 450-1100, over 15 years 500-1300.", (ctx, out) -> {
+      rule("length.words", LENGTH, 6, "Words against experience: under 2 years 150-600, 2-7 years 250-900, "
+          + "8-15 years 350-1100, over 15 years 400-1300.", (ctx, out) -> {
         out.passedPointer = "";
         int[] range = wordRange(ctx.years);
         if (ctx.words < range[0]) {
@@ -336,6 +350,10 @@ final class Rules {
       rule("length.pages", LENGTH, 5, "Estimated pages: 1 under 2 years of experience, at most 2 up to 15 years, "
           + "at most 3 beyond.", (ctx, out) -> {
         out.passedPointer = "";
+        if (ctx.words < wordRange(ctx.years)[0]) {
+          out.notApplicable("the CV is shorter than a page; length.words covers short CVs");
+          return;
+        }
         double pages = pages(ctx);
         int max = ctx.years < 2 ? 1 : ctx.years <= 15 ? 2 : 3;
         if (pages > max + 0.25) {
@@ -397,15 +415,15 @@ final class Rules {
 
   static int[] wordRange(double years) {
     if (years < 2) {
-      return new int[] {200, 600};
+      return new int[] {150, 600};
     }
     if (years <= 7) {
-      return new int[] {350, 900};
+      return new int[] {250, 900};
     }
     if (years <= 15) {
-      return new int[] {450, 1100};
+      return new int[] {350, 1100};
     }
-    return new int[] {500, 1300};
+    return new int[] {400, 1300};
   }
 
   /** About 500 words a page of 10-11 pt text, plus a line for every heading and item. */
@@ -437,6 +455,10 @@ final class Rules {
       addDate(dates, "/projects/[id=" + p.id() + "]/startDate", p.startDate());
       addDate(dates, "/projects/[id=" + p.id() + "]/endDate", p.endDate());
     }
+    if (dates.size() < 2) {
+      out.notApplicable("fewer than two dates");
+      return;
+    }
     Map<Integer, Integer> byPrecision = new LinkedHashMap<>();
     for (DateRef d : dates) {
       byPrecision.merge(Dates.precision(d.value()), 1, Integer::sum);
@@ -446,7 +468,8 @@ final class Rules {
     }
     int major = byPrecision.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
         .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
-    out.pass((double) byPrecision.get(major) / dates.size());
+    // consistency is the point: each date in another format costs half the rule
+    out.pass(1 - 0.5 * (dates.size() - byPrecision.get(major)));
     String name = major == 4 ? "year" : major == 7 ? "year and month" : "full date";
     List<PatchOp> ops = new ArrayList<>();
     List<String> odd = new ArrayList<>();
@@ -479,6 +502,10 @@ final class Rules {
 
   private static void sectionOrder(Ctx ctx, Check.Outcome out) {
     out.passedPointer = "/altocv/design/layout/sectionOrder";
+    if (ctx.cv.work().isEmpty() && ctx.cv.education().isEmpty()) {
+      out.notApplicable("no work or education to order");
+      return;
+    }
     List<String> current = ctx.cv.altocv().design().layout().sectionOrder();
     List<String> effective = new ArrayList<>(current);
     for (String s : Layout.SECTIONS) {
@@ -586,7 +613,7 @@ final class Rules {
     }
     List<CvFields.Field> weak = bullets.stream().filter(b -> !opensWithActionVerb(b.text())).toList();
     double share = 1 - (double) weak.size() / bullets.size();
-    out.pass(share / 0.8);
+    out.pass(1 - 1.5 * weak.size() / bullets.size());
     if (share >= 0.8) {
       for (CvFields.Field b : weak) {
         out.add(INFO, "Open with what you did (an action verb such as led, built, reduced).", b.pointer(),
@@ -644,8 +671,20 @@ final class Rules {
       + "(?![\\p{L}'])");
   private static final Pattern LEADING_I = Pattern.compile("^(\\s*)I\\s+(\\p{L}+)(.*)$", Pattern.DOTALL);
 
+  private static boolean noText(Ctx ctx, Check.Outcome out) {
+    if (ctx.bullets().isEmpty() && blank(ctx.cv.basics().summary())
+        && ctx.cv.work().stream().allMatch(w -> blank(w.summary()))) {
+      out.notApplicable("no summary or bullets");
+      return true;
+    }
+    return false;
+  }
+
   private static void pronouns(Ctx ctx, Check.Outcome out) {
     out.passedPointer = "/work";
+    if (noText(ctx, out)) {
+      return;
+    }
     int count = 0;
     for (CvFields.Field f : ctx.fields) {
       if (f.kind() != CvFields.Kind.SUMMARY && f.kind() != CvFields.Kind.HIGHLIGHT
@@ -674,6 +713,10 @@ final class Rules {
 
   private static void buzzwords(Ctx ctx, Check.Outcome out) {
     out.passedPointer = "/basics/summary";
+    if (noText(ctx, out) && ctx.cv.skills().isEmpty()) {
+      return;
+    }
+    out.notApplicable = null;
     int count = 0;
     Map<String, List<Integer>> removeBySkill = new LinkedHashMap<>();
     for (CvFields.Field f : ctx.fields) {
@@ -708,6 +751,10 @@ final class Rules {
 
   private static void duplicates(Ctx ctx, Check.Outcome out) {
     out.passedPointer = "/work";
+    if (ctx.bullets().isEmpty() && ctx.cv.skills().isEmpty()) {
+      out.notApplicable("no bullets or skills");
+      return;
+    }
     Map<String, CvFields.Field> seen = new HashMap<>();
     List<CvFields.Field> dups = new ArrayList<>();
     for (CvFields.Field b : ctx.bullets()) {
@@ -793,6 +840,9 @@ final class Rules {
 
   private static void allCaps(Ctx ctx, Check.Outcome out) {
     out.passedPointer = "/work";
+    if (noText(ctx, out)) {
+      return;
+    }
     int count = 0;
     for (CvFields.Field f : ctx.fields) {
       if (f.kind() == CvFields.Kind.EMAIL || f.kind() == CvFields.Kind.URL || f.kind() == CvFields.Kind.PROFILE
@@ -809,6 +859,10 @@ final class Rules {
 
   private static void sectionNames(Ctx ctx, Check.Outcome out) {
     out.passedPointer = "/altocv/customSections";
+    if (ctx.cv.altocv().customSections().isEmpty()) {
+      out.notApplicable("no custom sections");
+      return;
+    }
     int bad = 0;
     for (CustomSection s : ctx.cv.altocv().customSections()) {
       String title = s.title().strip();
@@ -843,6 +897,10 @@ final class Rules {
 
   private static void icons(Ctx ctx, Check.Outcome out) {
     out.passedPointer = "/basics";
+    if (ctx.fields.isEmpty()) {
+      out.notApplicable("no text");
+      return;
+    }
     int count = 0;
     for (CvFields.Field f : ctx.fields) {
       boolean checked = switch (f.kind()) {

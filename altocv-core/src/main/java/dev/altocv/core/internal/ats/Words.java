@@ -36,7 +36,9 @@ final class Words {
       + "structure succeed supervise supply support survey sustain systematise systematize tailor target teach "
       + "test track trade train transform translate treat triage triple troubleshoot tutor uncover unify update "
       + "upgrade use validate verify win write led built ran won wrote grew taught drove made sold cut set "
-      + "rewrote began brought chose found held kept met oversaw saw spoke took understood").split(" ")));
+      + "rewrote began brought chose found held kept met oversaw saw spoke took understood rebuilt drew gave rose "
+      + "sent spent fought sought shot showed split spread stood struck undertook upheld withdrew overcame "
+      + "outgrew became bought caught fed laid lent paid put quit read rode told threw").split(" ")));
 
   /** Verbs that say little about what was achieved; a bullet opening with one does not count as strong. */
   static final Set<String> WEAK_VERBS = Set.of("worked", "helped", "assisted", "participated", "involved", "tasked",
