@@ -121,7 +121,9 @@ public final class CvIndex {
         weak.put(w.def().id(), (float) (w.weight() * 0.3));
       }
     }
-    List<String> keys = index.candidates(strong, weak, Ranking.topTerms(job.terms(), 30), jobVector,
+    // a small index is scored whole; a large one through the Lucene candidates
+    List<String> keys = profiles.size() <= Ranking.candidates(limit) ? new ArrayList<>(profiles.keySet())
+        : index.candidates(strong, weak, Ranking.topTerms(job.terms(), 30), jobVector,
         Ranking.candidates(limit));
     List<Ranked> scored = new ArrayList<>(keys.size());
     for (String k : keys) {

@@ -112,7 +112,9 @@ public final class JobIndex {
       strong.put(e.getKey(), 2 * s);
       weak.put(e.getKey(), s);
     }
-    List<String> keys = index.candidates(strong, weak, Ranking.topTerms(p.terms(), 30), cvVector,
+    // a small index is scored whole; a large one through the Lucene candidates
+    List<String> keys = postings.size() <= Ranking.candidates(limit) ? new ArrayList<>(postings.keySet())
+        : index.candidates(strong, weak, Ranking.topTerms(p.terms(), 30), cvVector,
         Ranking.candidates(limit));
     List<Ranked> scored = new ArrayList<>(keys.size());
     for (String k : keys) {

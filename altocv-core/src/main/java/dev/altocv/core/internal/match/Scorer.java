@@ -31,6 +31,8 @@ public final class Scorer {
   static final double RELATED = 0.35;
   /** Each missing hard requirement multiplies the overall score by this. */
   static final double HARD_MISSING = 0.55;
+  /** With no relevant experience the overall score is at most this; it rises to 1 at the years asked. */
+  static final double JUNIOR_CAP = 0.35;
   /** The term cosine at which the lexical summary fit is full. */
   static final double LEXICAL_FULL = 0.5;
 
@@ -203,7 +205,7 @@ public final class Scorer {
     double overall = W_SKILLS * skills + W_EXPERIENCE * experience + W_EDUCATION * education + W_SUMMARY * summary;
     overall *= Math.max(0.3, Math.pow(HARD_MISSING, hardMissing.size()));
     if (ratio < 1) {
-      overall = Math.min(overall, 0.45 + 0.55 * ratio);
+      overall = Math.min(overall, JUNIOR_CAP + (1 - JUNIOR_CAP) * ratio);
     }
 
     List<MatchedKeyword> matched = new ArrayList<>();
