@@ -1,0 +1,178 @@
+package dev.altocv.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code altocv ats}, {@code match} and {@code rank}, run in-process. */
+class AtsCliTest {
+  private static final ObjectMapper M = new ObjectMapper();
+
+  @TempDir Path dir;
+  Path resume;
+  Path job;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @BeforeEach
+  void files() throws IOException {
+    resume = dir.resolve("resume.json");
+    try (InputStream in = getClass().getResourceAsStream("/cli/sample-resume.json")) {
+      Files.write(resume, in.readAllBytes());
+    }
+    job = write("job.txt", """
+        Senior Backend Engineer (Java)
+        Northwind Payments - Amsterdam
+
+        What you'll do:
+        - Build payment services in Java and Kotlin on PostgreSQL
+        - Run them on Kubernetes
+
+        Requirements:
+        - 5+ years of backend experience
+        - Kafka and REST API design
+
+        Nice to have:
+        - Terraform
+        """);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void atsPrintsAScoreAndFindingsForAPerson() {
+    Run r = run("ats", resume.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("ATS score: ").contains("Passed (");
+    assertThat(r.out()).containsPattern("ATS score: \\d+/100");
+  }
+
+  @Test
+  void atsJsonHasTheDocumentedShape() throws Exception {
+    Run r = run("ats", resume.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = M.readTree(r.out());
+    assertThat(json.get("score").asInt()).isBetween(0, 100);
+    assertThat(json.get("rules").size()).isGreaterThan(20);
+    JsonNode first = json.get("rules").get(0);
+    for (String f : List.of("id", "category", "severity", "message", "pointer", "evidence", "weight", "effect")) {
+      assertThat(first.has(f)).as(f).isTrue();
+    }
+  }
+
+  @Test
+  void atsWithAJobChecksItsKeywords() throws Exception {
+    JsonNode json = M.readTree(run("ats", resume.toString(), "--job", job.toString(), "--json").out());
+    List<String> ids = new ArrayList<>();
+    json.get("rules").forEach(r -> ids.add(r.get("id").asText()));
+    assertThat(ids).contains("job.keywords");
+  }
+
+  @Test
+  void matchPrintsScoresKeywordsAndSuggestions() throws Exception {
+    Run human = run("match", resume.toString(), job.toString());
+    assertThat(human.code()).as(human.err()).isZero();
+    assertThat(human.out()).startsWith("Match: ").contains("lexical: no embedder").contains("Matched (")
+        .contains("Missing (");
+    JsonNode json = M.readTree(run("match", resume.toString(), job.toString(), "--json").out());
+    List<String> fields = new ArrayList<>();
+    json.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("overall", "skills", "experience", "education", "summary", "semantic",
+        "matchedKeywords", "missingKeywords", "suggestions");
+    assertThat(json.get("semantic").asBoolean()).isFalse();
+    assertThat(json.at("/matchedKeywords/0/locations/0").asText()).startsWith("/");
+  }
+
+  @Test
+  void rankListsTheCvsBestFirst() throws Exception {
+    Path nurse = write("nurse.json", """
+        {"basics": {"name": "Ann Lee", "label": "Staff Nurse"},
+         "work": [{"name": "City Hospital", "position": "Staff Nurse", "startDate": "2018-01",
+                   "highlights": ["Cared for 6 patients per shift on a surgical ward"]}]}""");
+    Run r = run("rank", "--job", job.toString(), nurse.toString(), resume.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = M.readTree(r.out());
+    assertThat(json.size()).isEqualTo(2);
+    assertThat(json.get(0).get("file").asText()).isEqualTo(resume.toString());
+    assertThat(json.get(0).get("score").asInt()).isGreaterThan(json.get(1).get("score").asInt());
+    assertThat(json.get(1).get("missingRequired").size()).isPositive();
+    Run human = run("rank", "--job", job.toString(), nurse.toString(), resume.toString(), "--limit", "1");
+    assertThat(human.out()).contains(resume.toString()).doesNotContain(nurse.toString());
+  }
+
+  @Test
+  void rankCanRankJobsForOneCv() throws Exception {
+    Path nursing = write("nursing.txt", """
+        Staff Nurse
+        Requirements:
+        - Registered Nurse license
+        - Wound care and medication administration
+        """);
+    JsonNode json = M.readTree(run("rank", "--cv", resume.toString(), nursing.toString(), job.toString(), "--json")
+        .out());
+    assertThat(json.get(0).get("file").asText()).isEqualTo(job.toString());
+  }
+
+  @Test
+  void badInputIsAClearErrorNeverAStackTrace() throws IOException {
+    Path notJson = write("cv.txt", "Jane Doe\nNurse");
+    Run a = run("ats", notJson.toString());
+    assertThat(a.code()).isEqualTo(1);
+    assertThat(a.err()).contains("cv.txt").contains("line 1");
+
+    Path empty = write("empty.txt", "   \n");
+    Run b = run("match", resume.toString(), empty.toString());
+    assertThat(b.code()).isEqualTo(1);
+    assertThat(b.err()).contains("empty.txt").contains("empty");
+
+    Path german = write("stelle.txt", """
+        Wir suchen eine erfahrene Pflegefachkraft für unsere Intensivstation. Sie betreuen beatmete Patientinnen
+        und Patienten und arbeiten eng mit dem ärztlichen Team zusammen. Ihr Profil: eine abgeschlossene Ausbildung
+        und mindestens zwei Jahre Berufserfahrung auf einer Intensivstation.""");
+    Run c = run("match", resume.toString(), german.toString());
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(c.err()).contains("German").contains("English only");
+
+    Run d = run("rank", "--job", job.toString(), resume.toString(), notJson.toString());
+    assertThat(d.code()).isEqualTo(1);
+    assertThat(d.out()).isEmpty();
+    assertThat(d.err()).contains("cv.txt");
+
+    assertThat(run("ats", dir.resolve("missing.json").toString()).code()).isEqualTo(2);
+    assertThat(run("rank", resume.toString()).code()).as("neither --job nor --cv").isEqualTo(2);
+    assertThat(run("rank", "--job", job.toString(), "--cv", resume.toString(), resume.toString()).code())
+        .isEqualTo(2);
+    Path nearlyEmpty = write("nearly.json", "{\"basics\": {\"name\": \"X\"}}");
+    Run e = run("ats", nearlyEmpty.toString());
+    assertThat(e.code()).isZero();
+    assertThat(e.out()).contains("Errors");
+    for (Run x : List.of(a, b, c, d, e)) {
+      assertThat(x.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+  }
+}
