@@ -65,6 +65,8 @@ public final class CvProfile {
   final @Nullable String firstSkillGroupId;
   final @Nullable String firstSkillGroupName;
   final boolean hasSkillGroups;
+  /** Per lexicon group, the strongest evidence of a skill of it (licences left out): for related-skill credit. */
+  final Map<String, Double> groupBest;
 
   private CvProfile(Map<Integer, Evidence> skills, List<Job> jobs, double years, EducationLevel education,
       Map<String, Double> terms, String semanticText, @Nullable String label, @Nullable String firstSkillGroupId,
@@ -79,6 +81,15 @@ public final class CvProfile {
     this.firstSkillGroupId = firstSkillGroupId;
     this.firstSkillGroupName = firstSkillGroupName;
     this.hasSkillGroups = hasSkillGroups;
+    Map<String, Double> best = new HashMap<>();
+    Lexicon lex = Lexicon.get();
+    for (Map.Entry<Integer, Evidence> e : skills.entrySet()) {
+      Lexicon.SkillDef s = lex.skill(e.getKey());
+      if (!s.licence()) {
+        best.merge(s.group(), e.getValue().strength(), Math::max);
+      }
+    }
+    this.groupBest = Map.copyOf(best);
   }
 
   /** @return the years of work experience (overlaps counted once) */

@@ -29,6 +29,8 @@ public final class PostingProfile {
   final int yearsAsked;
   final Map<String, Double> terms;
   final String semanticText;
+  /** The title's content words (seniority words left out), for title relevance. */
+  final java.util.Set<String> titleWords;
 
   private PostingProfile(JobPosting posting, List<Want> wants, Lexicon.@Nullable RoleDef role, int yearsAsked,
       Map<String, Double> terms, String semanticText) {
@@ -38,6 +40,7 @@ public final class PostingProfile {
     this.yearsAsked = yearsAsked;
     this.terms = terms;
     this.semanticText = semanticText;
+    this.titleWords = posting.title() == null ? java.util.Set.of() : Scorer.contentWords(posting.title());
   }
 
   /** @return the posting */

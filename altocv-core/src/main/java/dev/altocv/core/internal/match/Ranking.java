@@ -23,7 +23,7 @@ public final class Ranking {
    * @return the candidates
    */
   public static int candidates(int limit) {
-    return Math.max(500, limit * 10);
+    return Math.max(300, limit * 10);
   }
 
   /**
@@ -44,13 +44,4 @@ public final class Ranking {
     return out;
   }
 
-  /**
-   * The index text of a CV profile or posting profile.
-   *
-   * @param vector the term vector
-   * @return the text
-   */
-  static String text(Map<String, Double> vector) {
-    return String.join(" ", vector.keySet());
-  }
 }

@@ -52,15 +52,7 @@ public final class Scorer {
     if (def.licence() || def.soft() || def.group().equals("general/languages")) {
       return new double[] {0, 0};
     }
-    double best = 0;
-    Lexicon lex = Lexicon.get();
-    for (Map.Entry<Integer, CvProfile.Evidence> e : cv.skills.entrySet()) {
-      Lexicon.SkillDef other = lex.skill(e.getKey());
-      if (!other.licence() && other.group().equals(def.group())) {
-        best = Math.max(best, e.getValue().strength() * RELATED);
-      }
-    }
-    return new double[] {best, 0};
+    return new double[] {cv.groupBest.getOrDefault(def.group(), 0.0) * RELATED, 0};
   }
 
   /**
@@ -85,7 +77,7 @@ public final class Scorer {
     if (title == null || job.position().isBlank()) {
       return 0;
     }
-    Set<String> want = contentWords(title);
+    Set<String> want = posting.titleWords;
     if (want.isEmpty()) {
       return 0;
     }
@@ -105,7 +97,7 @@ public final class Scorer {
       "head", "chief", "associate", "assistant", "i", "ii", "iii", "iv", "intern", "trainee", "graduate", "entry",
       "level", "of", "and", "the", "for", "in", "a", "m", "f", "d", "w", "remote", "hybrid");
 
-  private static Set<String> contentWords(String title) {
+  static Set<String> contentWords(String title) {
     Set<String> out = new HashSet<>();
     for (Tokenizer.Token t : Tokenizer.tokens(title)) {
       if (!TITLE_NOISE.contains(t.key())) {

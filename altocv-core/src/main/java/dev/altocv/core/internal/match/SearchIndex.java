@@ -11,11 +11,15 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -44,7 +48,11 @@ public final class SearchIndex {
   static final String TEXT = "text";
   static final String VECTOR = "vec";
 
+  static final String ORD = "ord";
+
   private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
+  /** Document ordinal to key: results are read from a doc value, not from stored fields (no decompression). */
+  private final List<String> keysByOrd = new ArrayList<>();
   private final IndexWriter writer;
   private @Nullable DirectoryReader reader;
   private boolean dirty = true;
@@ -73,7 +81,9 @@ public final class SearchIndex {
   public synchronized void put(String key, Set<Integer> strong, Set<Integer> weak, String text,
       float @Nullable [] vector) {
     Document d = new Document();
-    d.add(new StringField(KEY, key, Field.Store.YES));
+    d.add(new StringField(KEY, key, Field.Store.NO));
+    d.add(new NumericDocValuesField(ORD, keysByOrd.size()));
+    keysByOrd.add(key);
     for (int id : strong) {
       d.add(new StringField(SKILL, Integer.toString(id), Field.Store.NO));
     }
@@ -168,10 +178,38 @@ public final class SearchIndex {
     return boost == 1f ? q : new BoostQuery(q, boost);
   }
 
-  private static void collect(IndexSearcher s, TopDocs top, Set<String> keys) throws IOException {
-    var fields = s.storedFields();
-    for (ScoreDoc sd : top.scoreDocs) {
-      keys.add(fields.document(sd.doc, Set.of(KEY)).get(KEY));
+  private void collect(IndexSearcher s, TopDocs top, Set<String> keys) throws IOException {
+    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+    ScoreDoc[] docs = top.scoreDocs.clone();
+    java.util.Arrays.sort(docs, (a, b) -> Integer.compare(a.doc, b.doc));
+    String[] found = new String[docs.length];
+    int leaf = -1;
+    NumericDocValues ords = null;
+    for (int i = 0; i < docs.length; i++) {
+      int next = ReaderUtil.subIndex(docs[i].doc, leaves);
+      if (next != leaf) {
+        leaf = next;
+        ords = leaves.get(leaf).reader().getNumericDocValues(ORD);
+      }
+      int local = docs[i].doc - leaves.get(leaf).docBase;
+      if (ords != null && ords.advanceExact(local)) {
+        found[i] = keysByOrd((int) ords.longValue());
+      }
     }
+    // back to score order
+    java.util.Map<Integer, String> byDoc = new java.util.HashMap<>();
+    for (int i = 0; i < docs.length; i++) {
+      byDoc.put(docs[i].doc, found[i]);
+    }
+    for (ScoreDoc sd : top.scoreDocs) {
+      String k = byDoc.get(sd.doc);
+      if (k != null) {
+        keys.add(k);
+      }
+    }
+  }
+
+  private synchronized String keysByOrd(int ord) {
+    return keysByOrd.get(ord);
   }
 }

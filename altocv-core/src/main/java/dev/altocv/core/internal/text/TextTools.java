@@ -176,12 +176,19 @@ public final class TextTools {
     int english = 0;
     int[] counts = new int[LATIN.size()];
     int words = 0;
-    for (Tokenizer.Token t : Tokenizer.tokens(text)) {
+    List<Tokenizer.Token> tokens = Tokenizer.tokens(text);
+    for (Tokenizer.Token t : tokens) {
       String w = t.raw().toLowerCase(Locale.ROOT);
-      words++;
       if (ENGLISH_STOP.contains(w) || ENGLISH_MORE.contains(w)) {
         english++;
       }
+    }
+    if (english >= 3 && english * 5 >= tokens.size()) {
+      return new DetectedLanguage("en", "English", true); // clearly English: skip the other languages
+    }
+    for (Tokenizer.Token t : tokens) {
+      String w = t.raw().toLowerCase(Locale.ROOT);
+      words++;
       for (int k = 0; k < LATIN.size(); k++) {
         if (LATIN.get(k).stop().contains(w)) {
           counts[k]++;
