@@ -5,11 +5,9 @@ import dev.altocv.core.ats.Category;
 import dev.altocv.core.ats.Severity;
 import dev.altocv.core.internal.match.CvProfile;
 import dev.altocv.core.internal.match.PostingProfile;
+import dev.altocv.core.internal.match.Scorer;
 import dev.altocv.core.job.JobPosting;
 import dev.altocv.core.patch.Patch;
-import dev.altocv.core.patch.PatchOp;
-import java.util.List;
-import java.util.Map;
 
 /** With a posting: the share of its skills an ATS keyword search finds anywhere in the CV. */
 final class JobRule implements Check {
@@ -33,7 +31,6 @@ final class JobRule implements Check {
     PostingProfile posting = PostingProfile.of(job);
     double want = 0;
     double have = 0;
-    var first = ctx.cv.skills().isEmpty() ? null : ctx.cv.skills().get(0);
     for (PostingProfile.Want w : posting.wants()) {
       if (w.def().soft()) {
         continue;
@@ -45,14 +42,7 @@ final class JobRule implements Check {
       if (e != null) {
         have += weight;
         if (!e.inSkillsList() && !w.def().licence()) {
-          Patch fix;
-          if (first == null) {
-            fix = Patch.of(PatchOp.add("/skills/-", Map.of("name", "Skills", "keywords", List.of(name))));
-          } else {
-            String at = "/skills/[id=" + first.id() + "]";
-            fix = first.name() == null ? Patch.of(PatchOp.add(at + "/keywords/-", name))
-                : Patch.of(PatchOp.test(at + "/name", first.name()), PatchOp.add(at + "/keywords/-", name));
-          }
+          Patch fix = Scorer.addToSkills(cv, name);
           out.add(Severity.INFO, "'" + name + "' appears in your experience but not in your skills section; ATS "
               + "searches often look there first.", e.locations().get(0), name, fix);
         }

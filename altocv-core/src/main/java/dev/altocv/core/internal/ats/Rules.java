@@ -17,7 +17,6 @@ import dev.altocv.core.internal.text.Lexicon;
 import dev.altocv.core.model.CustomSection;
 import dev.altocv.core.model.Layout;
 import dev.altocv.core.model.Profile;
-import dev.altocv.core.model.Skill;
 import dev.altocv.core.model.Work;
 import dev.altocv.core.patch.Patch;
 import dev.altocv.core.patch.PatchOp;
@@ -920,10 +919,5 @@ final class Rules {
           f.pointer(), f.text(), fix);
     }
     out.pass(1 - count / 3.0);
-  }
-
-  /** The skill groups, for fixes that add a keyword. */
-  static @Nullable Skill firstSkillGroup(Ctx ctx) {
-    return ctx.cv.skills().isEmpty() ? null : ctx.cv.skills().get(0);
   }
 }

@@ -61,26 +61,22 @@ public final class CvProfile {
   final EducationLevel education;
   final Map<String, Double> terms;
   final String semanticText;
-  final @Nullable String label;
   final @Nullable String firstSkillGroupId;
   final @Nullable String firstSkillGroupName;
-  final boolean hasSkillGroups;
   /** Per lexicon group, the strongest evidence of a skill of it (licences left out): for related-skill credit. */
   final Map<String, Double> groupBest;
 
   private CvProfile(Map<Integer, Evidence> skills, List<Job> jobs, double years, EducationLevel education,
-      Map<String, Double> terms, String semanticText, @Nullable String label, @Nullable String firstSkillGroupId,
-      @Nullable String firstSkillGroupName, boolean hasSkillGroups) {
+      Map<String, Double> terms, String semanticText, @Nullable String firstSkillGroupId,
+      @Nullable String firstSkillGroupName) {
     this.skills = skills;
     this.jobs = jobs;
     this.years = years;
     this.education = education;
     this.terms = terms;
     this.semanticText = semanticText;
-    this.label = label;
     this.firstSkillGroupId = firstSkillGroupId;
     this.firstSkillGroupName = firstSkillGroupName;
-    this.hasSkillGroups = hasSkillGroups;
     Map<String, Double> best = new HashMap<>();
     Lexicon lex = Lexicon.get();
     for (Map.Entry<Integer, Evidence> e : skills.entrySet()) {
@@ -273,8 +269,8 @@ public final class CvProfile {
     String semantic = text.length() > 2000 ? text.substring(0, 2000) : text.toString();
     var first = cv.skills().isEmpty() ? null : cv.skills().get(0);
     return new CvProfile(Map.copyOf(skills), List.copyOf(jobs), CvFields.experienceMonths(cv, now) / 12.0, edu,
-        terms, semantic.strip(), cv.basics().label(), first == null ? null : first.id(),
-        first == null ? null : first.name(), !cv.skills().isEmpty());
+        terms, semantic.strip(), first == null ? null : first.id(),
+        first == null ? null : first.name());
   }
 
   private static final Pattern NOT_HELD_BEFORE = Pattern.compile(

@@ -272,7 +272,15 @@ public final class Scorer {
     return name;
   }
 
-  private static Patch addToSkills(CvProfile cv, String name) {
+  /**
+   * The patch that adds a skill to the CV's first skill group (guarded by a test of the group's name), or a new
+   * group "Skills" when there is none.
+   *
+   * @param cv the CV's profile
+   * @param name the skill
+   * @return the patch
+   */
+  public static Patch addToSkills(CvProfile cv, String name) {
     if (cv.firstSkillGroupId == null) {
       return Patch.of(PatchOp.add("/skills/-", Map.of("name", "Skills", "keywords", List.of(name))));
     }
