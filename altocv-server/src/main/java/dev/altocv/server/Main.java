@@ -1,6 +1,7 @@
 package dev.altocv.server;
 
 import dev.altocv.core.AltoCvException;
+import dev.altocv.server.cli.AiCommand;
 import dev.altocv.server.cli.AtsCommand;
 import dev.altocv.server.cli.CliException;
 import dev.altocv.server.cli.ConvertCommand;
@@ -12,6 +13,7 @@ import dev.altocv.server.cli.ValidateCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +34,7 @@ import picocli.CommandLine.Command;
         AtsCommand.class,
         MatchCommand.class,
         RankCommand.class,
+        AiCommand.class,
         ServeCommand.class,
         CommandLine.HelpCommand.class
     })
@@ -46,6 +49,21 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> env;
+
+  Main(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /**
+   * The environment the commands read their settings from (the process environment, or the one a test gave).
+   *
+   * @return the variables
+   */
+  public Map<String, String> env() {
+    return env;
+  }
 
   @Override
   public void run() {
@@ -73,11 +91,28 @@ public final class Main implements Runnable {
    * @return the exit code
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new Main());
+    return run(args, out, err, System.getenv());
+  }
+
+  /**
+   * Runs the command line with the given streams and environment; used by tests.
+   *
+   * @param args the arguments
+   * @param out standard output
+   * @param err standard error
+   * @param env the environment variables the commands read (for example {@code ALTOCV_AI_PROVIDER})
+   * @return the exit code
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    CommandLine cl = new CommandLine(new Main(env));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       PrintWriter e = commandLine.getErr();
+      if (ex instanceof dev.altocv.ai.AiException a) {
+        e.println("altocv: " + a.getMessage());
+        return AiCommand.exitCode(a);
+      }
       if (ex instanceof CliException c) {
         e.println("altocv: " + c.getMessage());
         return c.exitCode();
