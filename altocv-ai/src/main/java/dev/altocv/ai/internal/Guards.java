@@ -41,11 +41,11 @@ final class Guards {
     this.cvText = cvText;
     this.cvRawLower = cvText.toLowerCase(Locale.ROOT);
     this.cvNorm = Texts.normalize(cvText);
-    this.cvFigures = Texts.figures(cvText);
+    this.cvFigures = Texts.figures(cvText).keySet();
     String person = String.join("\n", personMessages);
     this.personRawLower = person.toLowerCase(Locale.ROOT);
     this.personNorm = Texts.normalize(person);
-    this.personFigures = Texts.figures(person);
+    this.personFigures = Texts.figures(person).keySet();
     this.currentNorm = Texts.normalize(personMessages.isEmpty() ? "" : personMessages.get(personMessages.size() - 1));
     this.posting = posting;
   }
@@ -61,12 +61,11 @@ final class Guards {
     Set<String> figures = new LinkedHashSet<>();
     Set<String> contacts = new LinkedHashSet<>();
     for (String t : d.newTexts()) {
-      for (String f : Texts.figuresAsWritten(t)) {
-        String n = Texts.normalizeNumber(f.replaceAll("[%xkKmM+]$", ""));
-        if (!cvFigures.contains(n) && !personFigures.contains(n)) {
-          figures.add(f);
+      Texts.figures(t).forEach((key, written) -> {
+        if (!cvFigures.contains(key) && !personFigures.contains(key)) {
+          figures.add(written);
         }
-      }
+      });
       for (String c : Texts.contacts(t)) {
         if (!Texts.containsContact(cvRawLower, c) && !Texts.containsContact(personRawLower, c)) {
           contacts.add(c);

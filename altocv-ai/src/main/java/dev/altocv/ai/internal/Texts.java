@@ -2,10 +2,10 @@ package dev.altocv.ai.internal;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,29 +69,25 @@ final class Texts {
 
   // a number not glued to letters on the left (S3, EC2, HTML5 are names), optionally followed by a unit
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)(?=(?:%|x|k|m|bn|b|\\+)?(?![\\p{L}\\p{N}]))");
+      "(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:[.,]\\d+)?)"
+          + "(?:(%|x|k|m|bn|b|\\+)|\\s?(percent|per cent))?(?![\\p{L}\\p{N}])",
+      Pattern.CASE_INSENSITIVE);
 
-  /** The figures in a text, normalised ({@code 1,200} and {@code 1200} are both {@code 1200}; {@code 06} is 6). */
-  static Set<String> figures(String text) {
-    Set<String> out = new LinkedHashSet<>();
+  /**
+   * The figures in a text: a key (the normalised number with its unit: {@code 1,200} and {@code 1200} are
+   * both {@code 1200}, {@code 40%} and {@code 40 percent} both {@code 40%}, {@code 06} is {@code 6}) mapped to
+   * the figure as written. A percentage and a plain number are different figures: "35%" is not supported by
+   * "35 minutes".
+   */
+  static Map<String, String> figures(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
     Matcher m = NUMBER.matcher(text);
     while (m.find()) {
-      out.add(normalizeNumber(m.group(1)));
-    }
-    return out;
-  }
-
-  /** The figures of a text as written, for messages. */
-  static List<String> figuresAsWritten(String text) {
-    List<String> out = new ArrayList<>();
-    Matcher m = NUMBER.matcher(text);
-    while (m.find()) {
-      int end = m.end();
-      String unit = "";
-      if (end < text.length() && "%xkm+".indexOf(Character.toLowerCase(text.charAt(end))) >= 0) {
-        unit = text.substring(end, end + 1);
+      String unit = m.group(2) != null ? m.group(2).toLowerCase(Locale.ROOT) : m.group(3) != null ? "%" : "";
+      if (unit.equals("+")) {
+        unit = "";
       }
-      out.add(m.group(1) + unit);
+      out.putIfAbsent(normalizeNumber(m.group(1)) + unit, m.group().trim());
     }
     return out;
   }
