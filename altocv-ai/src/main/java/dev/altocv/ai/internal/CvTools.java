@@ -45,6 +45,7 @@ public final class CvTools {
   }
 
   private static final Map<String, Tool> TOOLS = build();
+  private static final List<ToolSpec> SPECS = TOOLS.values().stream().map(Tool::spec).toList();
 
   private CvTools() {}
 
@@ -54,7 +55,7 @@ public final class CvTools {
    * @return their specs, in a fixed order
    */
   public static List<ToolSpec> specs() {
-    return TOOLS.values().stream().map(Tool::spec).toList();
+    return SPECS;
   }
 
   /**
@@ -675,7 +676,7 @@ public final class CvTools {
       }
     }
     if (a.has("colors")) {
-      a.get("colors").fields().forEachRemaining(c -> designValue(o, d.path("colors"),
+      a.get("colors").properties().forEach(c -> designValue(o, d.path("colors"),
           "/altocv/design/colors/" + c.getKey(), c.getValue()));
     }
     return o.draft("update_design", "Change the design: " + String.join(", ", fieldNames(a)), reasonOf(a));

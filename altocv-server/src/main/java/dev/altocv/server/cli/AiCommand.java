@@ -164,6 +164,9 @@ public final class AiCommand implements Callable<Integer> {
     }
     if (result.text().length() > 0) {
       live.println();
+      if (textToStdout) {
+        live.println();
+      }
       live.flush();
     }
     if (result.error().isPresent()) {

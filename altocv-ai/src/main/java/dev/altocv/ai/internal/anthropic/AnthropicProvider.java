@@ -149,7 +149,7 @@ public final class AnthropicProvider implements ChatProvider {
         for (ToolCall c : a.toolCalls()) {
           ToolUseBlockParam.Input.Builder input = ToolUseBlockParam.Input.builder();
           JsonNode args = parseObject(c.arguments());
-          args.fields().forEachRemaining(f -> input.putAdditionalProperty(f.getKey(),
+          args.properties().forEach(f -> input.putAdditionalProperty(f.getKey(),
               JsonValue.fromJsonNode(f.getValue())));
           blocks.add(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder().id(c.id()).name(c.name())
               .input(input.build()).build()));
@@ -170,16 +170,23 @@ public final class AnthropicProvider implements ChatProvider {
     for (ToolSpec spec : r.tools()) {
       JsonNode schema = Json.parse(spec.parametersSchema(), "tool schema");
       Tool.InputSchema.Builder ib = Tool.InputSchema.builder();
-      schema.fields().forEachRemaining(f -> {
+      schema.properties().forEach(f -> {
         switch (f.getKey()) {
           case "type":
             break;
-          case "properties":
-            ib.properties(JsonValue.fromJsonNode(f.getValue()));
+          case "properties": {
+            Tool.InputSchema.Properties.Builder pb = Tool.InputSchema.Properties.builder();
+            f.getValue().properties().forEach(p -> pb.putAdditionalProperty(p.getKey(),
+                JsonValue.fromJsonNode(p.getValue())));
+            ib.properties(pb.build());
             break;
-          case "required":
-            ib.required(JsonValue.fromJsonNode(f.getValue()));
+          }
+          case "required": {
+            List<String> required = new ArrayList<>();
+            f.getValue().forEach(n -> required.add(n.asText()));
+            ib.required(required);
             break;
+          }
           default:
             ib.putAdditionalProperty(f.getKey(), JsonValue.fromJsonNode(f.getValue()));
         }

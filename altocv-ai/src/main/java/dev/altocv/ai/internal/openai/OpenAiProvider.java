@@ -146,13 +146,19 @@ public final class OpenAiProvider implements ChatProvider {
         : Duration.ofSeconds(10)).build();
   }
 
+  /** OpenAI-compatible servers (Ollama, vLLM, llama.cpp) know max_tokens; not all know its successor. */
+  @SuppressWarnings("deprecation")
+  private static void legacyMaxTokens(ChatCompletionCreateParams.Builder b, int n) {
+    b.maxTokens((long) n);
+  }
+
   private ChatCompletionCreateParams params(ProviderRequest r) {
     ChatCompletionCreateParams.Builder b = ChatCompletionCreateParams.builder()
         .model(r.model())
         .addSystemMessage(r.system())
         .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
     if (compatible) {
-      b.maxTokens((long) r.maxTokens());
+      legacyMaxTokens(b, r.maxTokens());
     } else {
       b.maxCompletionTokens((long) r.maxTokens());
     }
@@ -182,7 +188,7 @@ public final class OpenAiProvider implements ChatProvider {
     for (ToolSpec t : r.tools()) {
       FunctionParameters.Builder pb = FunctionParameters.builder();
       JsonNode schema = Json.parse(t.parametersSchema(), "tool schema");
-      schema.fields().forEachRemaining(e -> pb.putAdditionalProperty(e.getKey(), JsonValue.fromJsonNode(e.getValue())));
+      schema.properties().forEach(e -> pb.putAdditionalProperty(e.getKey(), JsonValue.fromJsonNode(e.getValue())));
       b.addTool(ChatCompletionFunctionTool.builder()
           .function(FunctionDefinition.builder().name(t.name()).description(t.description())
               .parameters(pb.build()).build())
