@@ -126,7 +126,7 @@ public final class AltoAi implements AutoCloseable {
    * @throws AiException when the call fails
    */
   public Proposal propose(Cv cv, String message) {
-    return proposal(chat(ChatInput.of(cv, message)));
+    return proposal(chat(ChatInput.of(cv, message)), Task.CHAT);
   }
 
   /**
@@ -142,14 +142,15 @@ public final class AltoAi implements AutoCloseable {
     ChatInput in = ChatInput.of(cv, "Tailor my CV to this job posting. Rewrite my summary and the most relevant "
         + "bullets and reorder what helps, using only what my CV already shows.")
         .withJobPosting(jobPosting).withTask(Task.TAILOR);
-    return proposal(chat(in));
+    return proposal(chat(in), Task.TAILOR);
   }
 
-  private static Proposal proposal(ChatResult r) {
+  private Proposal proposal(ChatResult r, Task task) {
     if (r.error().isPresent()) {
       throw r.error().get();
     }
-    return r.proposal().orElseGet(() -> new Proposal(null, Task.CHAT, "", r.text(), List.of(), List.of()));
+    return r.proposal().orElseGet(() -> new Proposal(null, task, config.route(task).model(), r.text(), List.of(),
+        List.of()));
   }
 
   /**

@@ -19,6 +19,17 @@ public sealed interface ChatEvent {
   String type();
 
   /**
+   * The event as one line of JSON, {@code {"type": "text-delta", "text": "..."}}, for server-sent events: the
+   * record's fields by name ({@code proposal} in the proposal format, {@code kind} of an error in its JSON
+   * name).
+   *
+   * @return the JSON text
+   */
+  default String toJson() {
+    return dev.altocv.ai.internal.EventJson.write(this);
+  }
+
+  /**
    * A piece of the model's text.
    *
    * @param text the piece

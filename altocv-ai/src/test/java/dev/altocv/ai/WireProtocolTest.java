@@ -54,6 +54,9 @@ class WireProtocolTest {
       assertThat(p.model()).isEqualTo(w.ai.config().route(Task.CHAT).model());
       assertThat(types(events)).containsExactly("text-delta", "usage", "tool-call", "proposal", "done");
       assertThat(events.get(events.size() - 1)).isEqualTo(new ChatEvent.Done(true));
+      assertThat(events.get(0).toJson()).isEqualTo("{\"type\":\"text-delta\",\"text\":\"Two \"}");
+      assertThat(events.get(events.size() - 2).toJson()).startsWith("{\"type\":\"proposal\",\"proposal\":{"
+          + "\"format\":\"altocv-proposal/1\"");
 
       Cv updated = p.acceptAll(cv).cv();
       assertThat(updated.work().get(0).highlights().get(1)).isEqualTo("Cut settlement batch time from 4 hours to 35 minutes");
@@ -137,6 +140,8 @@ class WireProtocolTest {
       ChatEvent.Failed failed = events.stream().filter(e -> e instanceof ChatEvent.Failed)
           .map(e -> (ChatEvent.Failed) e).findFirst().orElseThrow();
       assertThat(failed.partialText()).isEqualTo("I will rewrite ");
+      assertThat(failed.toJson()).contains("\"type\":\"error\",\"kind\":\"unavailable\"")
+          .contains("\"retryable\":true,\"partialText\":\"I will rewrite \"");
       assertThat(failed.kind()).isEqualTo(AiErrorKind.UNAVAILABLE);
       assertThat(failed.retryable()).isTrue();
       assertThat(events).noneMatch(e -> e instanceof ChatEvent.ProposalReady);
