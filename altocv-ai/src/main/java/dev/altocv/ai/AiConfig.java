@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code ALTOCV_AI_PROVIDER}: {@code openai}, {@code anthropic} or {@code openai-compatible} (required)
  *   <li>{@code OPENAI_API_KEY} / {@code ANTHROPIC_API_KEY}: the provider's key; {@code ALTOCV_AI_API_KEY}
- *       overrides both and is the key of an openai-compatible server (optional there)
+ *       overrides both and is the only key sent to an openai-compatible server (optional there: an
+ *       {@code OPENAI_API_KEY} is never sent to another server)
  *   <li>{@code ALTOCV_AI_BASE_URL}: the API's base URL (required for openai-compatible, e.g.
  *       {@code http://127.0.0.1:11434/v1} for Ollama; optional otherwise)
  *   <li>{@code ALTOCV_AI_MODEL}: the model of every task; {@code ALTOCV_AI_MODEL_<TASK>} overrides one task
@@ -102,8 +103,10 @@ public final class AiConfig {
     }
     Builder b = builder().provider(provider);
     String key = value(env, "ALTOCV_AI_API_KEY");
-    if (key == null) {
-      key = provider == ProviderKind.ANTHROPIC ? value(env, "ANTHROPIC_API_KEY") : value(env, "OPENAI_API_KEY");
+    if (key == null && provider == ProviderKind.ANTHROPIC) {
+      key = value(env, "ANTHROPIC_API_KEY");
+    } else if (key == null && provider == ProviderKind.OPENAI) {
+      key = value(env, "OPENAI_API_KEY"); // never sent to an openai-compatible server: it may be anyone's
     }
     if (key == null && provider == ProviderKind.OPENAI) {
       throw new AiNotConfiguredException("ALTOCV_AI_PROVIDER is openai but OPENAI_API_KEY is not set");

@@ -61,9 +61,10 @@ class AiConfigTest {
     assertThat(a.route(Task.FORMAT).model()).isEqualTo("claude-opus-5-5");
 
     AiConfig o = AiConfig.fromEnv(Map.of("ALTOCV_AI_PROVIDER", "openai-compatible", "ALTOCV_AI_BASE_URL",
-        "http://127.0.0.1:11434/v1/", "ALTOCV_AI_MODEL", "llama3.1", "ALTOCV_AI_TIMEOUT", "PT2M"));
+        "http://127.0.0.1:11434/v1/", "ALTOCV_AI_MODEL", "llama3.1", "ALTOCV_AI_TIMEOUT", "PT2M",
+        "OPENAI_API_KEY", "sk-not-for-ollama"));
     assertThat(o.baseUrl()).isEqualTo("http://127.0.0.1:11434/v1");
-    assertThat(o.apiKey()).isNull();
+    assertThat(o.apiKey()).as("an OpenAI key is never sent to another server").isNull();
     assertThat(o.route(Task.CHAT).timeout()).isEqualTo(Duration.ofMinutes(2));
   }
 

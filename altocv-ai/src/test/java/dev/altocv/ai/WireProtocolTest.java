@@ -194,7 +194,10 @@ class WireProtocolTest {
       assertThat(e.kind()).isEqualTo(AiErrorKind.AUTHENTICATION);
       assertThat(e.retryable()).isFalse();
       assertThat(e.getMessage()).contains("refused the API key (HTTP 401)").contains("Incorrect API key")
-          .contains(kind == ProviderKind.ANTHROPIC ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY");
+          .contains(kind == ProviderKind.ANTHROPIC ? "Anthropic refused" : kind == ProviderKind.OPENAI
+              ? "OpenAI refused" : "the AI server at http://127.0.0.1:")
+          .contains(kind == ProviderKind.ANTHROPIC ? "check ANTHROPIC_API_KEY" : kind == ProviderKind.OPENAI
+              ? "check OPENAI_API_KEY" : "check ALTOCV_AI_API_KEY");
       assertThat(w.server.requests()).hasSize(1);
       assertThat(w.sleeps).isEmpty();
     }

@@ -68,20 +68,20 @@ public final class HttpErrors {
    * The exception for an HTTP error status.
    *
    * @param provider the provider's name, for the message
+   * @param keyVariable the environment variable that holds the key, for the message
    * @param status the status
    * @param detail the provider's message
    * @param retryAfter the wait it asked for, or null
    * @param cause the SDK's exception
    * @return the exception
    */
-  public static AiException status(String provider, int status, String detail, @Nullable Duration retryAfter,
-      Throwable cause) {
+  public static AiException status(String provider, String keyVariable, int status, String detail,
+      @Nullable Duration retryAfter, Throwable cause) {
     AiErrorKind kind;
     String what;
     if (status == 401 || status == 403) {
       kind = AiErrorKind.AUTHENTICATION;
-      what = "refused the API key (HTTP " + status + "); check " + (provider.equals("anthropic")
-          ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY or ALTOCV_AI_API_KEY");
+      what = "refused the API key (HTTP " + status + "); check " + keyVariable;
     } else if (status == 429) {
       kind = AiErrorKind.RATE_LIMITED;
       what = "is rate-limiting requests (HTTP 429)" + (retryAfter != null ? "; it asked to wait "

@@ -111,7 +111,7 @@ public final class AnthropicProvider implements ChatProvider {
         }
       }
     } catch (AnthropicServiceException e) {
-      throw HttpErrors.status("anthropic", e.statusCode(), detail(e),
+      throw HttpErrors.status(NAME, "ANTHROPIC_API_KEY (or ALTOCV_AI_API_KEY)", e.statusCode(), detail(e),
           HttpErrors.retryAfter(n -> e.headers().values(n)), e);
     } catch (AnthropicIoException e) {
       throw HttpErrors.io(NAME, e, t);

@@ -54,7 +54,8 @@ public final class OpenAiEmbeddings implements AutoCloseable {
       response = client.embeddings().create(b.build(),
           RequestOptions.builder().timeout(OpenAiProvider.timeout(timeout)).build());
     } catch (OpenAIServiceException e) {
-      throw HttpErrors.status("the embeddings API", e.statusCode(), String.valueOf(e.getMessage()),
+      throw HttpErrors.status("the embeddings API", "OPENAI_API_KEY or ALTOCV_AI_API_KEY", e.statusCode(),
+          String.valueOf(e.getMessage()),
           HttpErrors.retryAfter(n -> e.headers().values(n)), e);
     } catch (OpenAIIoException e) {
       throw HttpErrors.io("the embeddings API", e, timeout);

@@ -118,7 +118,8 @@ public final class OpenAiProvider implements ChatProvider {
         }
       }
     } catch (OpenAIServiceException e) {
-      throw HttpErrors.status(name, e.statusCode(), detail(e), HttpErrors.retryAfter(n -> e.headers().values(n)), e);
+      throw HttpErrors.status(name, compatible ? "ALTOCV_AI_API_KEY" : "OPENAI_API_KEY (or ALTOCV_AI_API_KEY)",
+          e.statusCode(), detail(e), HttpErrors.retryAfter(n -> e.headers().values(n)), e);
     } catch (OpenAIIoException e) {
       throw HttpErrors.io(name, e, request.timeout());
     } catch (OpenAIException e) {
