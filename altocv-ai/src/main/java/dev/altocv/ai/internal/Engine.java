@@ -57,7 +57,7 @@ public final class Engine {
       }
     }
     personMessages.add(in.message());
-    Turn turn = new Turn(in.cv(), new Guards(cvText(in), personMessages, in.jobPosting()));
+    Turn turn = new Turn(in.cv(), new Guards(cvText(in.cv()), personMessages, in.jobPosting()));
     List<ProviderMessage> messages = history(in.history());
     messages.add(new ProviderMessage.User(Prompts.chatMessage(in.cv(), in.jobPosting(), in.message())));
     String system = Prompts.system(in.task());
@@ -144,9 +144,19 @@ public final class Engine {
     return new ChatResult(text.toString(), proposal, inputTokens, outputTokens, null);
   }
 
-  /** The CV's content as text (no ids, no design numbers), for the guards. */
-  private static String cvText(ChatInput in) {
-    return AltoCv.writeJsonResume(in.cv());
+  /** The CV's content as text, for the guards: every text value, one per line (no keys, ids or design). */
+  static String cvText(dev.altocv.core.model.Cv cv) {
+    StringBuilder sb = new StringBuilder();
+    values(dev.altocv.core.internal.Json.parse(AltoCv.writeJsonResume(cv), "CV"), sb);
+    return sb.toString();
+  }
+
+  private static void values(com.fasterxml.jackson.databind.JsonNode n, StringBuilder sb) {
+    if (n.isTextual() || n.isNumber()) {
+      sb.append(n.asText()).append('\n');
+    } else {
+      n.forEach(c -> values(c, sb));
+    }
   }
 
   /** Earlier messages, consecutive ones of one side merged (some providers require alternation). */

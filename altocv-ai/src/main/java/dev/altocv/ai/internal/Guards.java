@@ -3,7 +3,9 @@ package dev.altocv.ai.internal;
 import dev.altocv.ai.Flag;
 import dev.altocv.ai.FlagKind;
 import dev.altocv.ai.internal.EditDraft.IdentityChange;
+import dev.altocv.core.internal.text.Lexicon;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,7 @@ final class Guards {
   private final String currentNorm;
   private final @Nullable String posting;
   private final String cvText;
+  private final String personText;
 
   /**
    * @param cvText all text of the CV as proposed against
@@ -43,6 +46,7 @@ final class Guards {
     this.cvNorm = Texts.normalize(cvText);
     this.cvFigures = Texts.figures(cvText).keySet();
     String person = String.join("\n", personMessages);
+    this.personText = person;
     this.personRawLower = person.toLowerCase(Locale.ROOT);
     this.personNorm = Texts.normalize(person);
     this.personFigures = Texts.figures(person).keySet();
@@ -81,8 +85,7 @@ final class Guards {
       flags.add(new Flag(FlagKind.UNVERIFIED_CONTACT, String.join(", ", contacts)
           + " is neither in your CV nor in your messages: check it", List.copyOf(contacts)));
     }
-    if (d.addedSkill() != null && !Texts.mentions(cvNorm, d.addedSkill())
-        && !Texts.mentions(personNorm, d.addedSkill())) {
+    if (d.addedSkill() != null && !supported(d.addedSkill())) {
       flags.add(new Flag(FlagKind.UNSUPPORTED_SKILL, "nothing in your CV or your messages shows "
           + d.addedSkill() + ": add it only if you have it", List.of(d.addedSkill())));
     }
@@ -101,6 +104,41 @@ final class Guards {
       }
     }
     return flags;
+  }
+
+  /**
+   * Whether the CV or the person's messages show a skill: by name or spelling, or through altocv-core's skill
+   * lexicon (an alias: k8s for Kubernetes; or a skill that implies it: PostgreSQL shows SQL).
+   */
+  private boolean supported(String skill) {
+    if (Texts.mentions(cvNorm, skill) || Texts.mentions(personNorm, skill)) {
+      return true;
+    }
+    Lexicon lexicon = Lexicon.get();
+    Set<Integer> wanted = new HashSet<>();
+    for (Lexicon.Hit h : lexicon.skills(skill)) {
+      if (h.start() == 0 && h.end() >= skill.trim().length()) {
+        wanted.add(h.id()); // the whole keyword names this skill
+      }
+    }
+    if (wanted.isEmpty()) {
+      return false;
+    }
+    Set<Integer> shown = new HashSet<>();
+    for (String text : List.of(cvText, personText)) {
+      for (Lexicon.Hit h : lexicon.skills(text)) {
+        shownWithImplied(lexicon, h.id(), shown);
+      }
+    }
+    return wanted.stream().anyMatch(shown::contains);
+  }
+
+  private static void shownWithImplied(Lexicon lexicon, int id, Set<Integer> shown) {
+    if (shown.add(id)) {
+      for (int implied : lexicon.skill(id).implies()) {
+        shownWithImplied(lexicon, implied, shown);
+      }
+    }
   }
 
   private boolean requested(IdentityChange c) {

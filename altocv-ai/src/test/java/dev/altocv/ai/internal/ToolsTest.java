@@ -20,7 +20,7 @@ class ToolsTest {
   private final Cv cv = TestCvs.ada();
 
   private Turn turn(String message, @Nullable String posting) {
-    return new Turn(cv, new Guards(AltoCv.writeJsonResume(cv), List.of(message), posting));
+    return new Turn(cv, new Guards(Engine.cvText(cv), List.of(message), posting));
   }
 
   private static Turn.Handled call(Turn t, String tool, String args) {
@@ -180,6 +180,17 @@ class ToolsTest {
     assertThat(t.edits().get(2).patch().operations().get(0).path()).isEqualTo("/skills/-");
     assertThat(call(t, "add_skill", "{\"keyword\":\"java\",\"groupId\":\"s2\",\"reason\":\"r\"}").content())
         .contains("already lists Java");
+  }
+
+  @Test
+  void skillsShownThroughAnAliasOrAnImplyingSkillAreSupported() {
+    // the CV lists PostgreSQL (which shows SQL) and Kafka; the person mentions k8s (Kubernetes)
+    Turn t = turn("Add what I know; I run our k8s clusters", null);
+    call(t, "add_skill", "{\"keyword\":\"SQL\",\"groupId\":\"s1\",\"reason\":\"PostgreSQL\"}");
+    call(t, "add_skill", "{\"keyword\":\"Kubernetes\",\"groupId\":\"s2\",\"reason\":\"you said k8s\"}");
+    call(t, "add_skill", "{\"keyword\":\"Docker\",\"groupId\":\"s2\",\"reason\":\"Kubernetes implies it\"}");
+    call(t, "add_skill", "{\"keyword\":\"Terraform\",\"groupId\":\"s2\",\"reason\":\"the job wants it\"}");
+    assertThat(t.edits()).extracting(e -> e.flagged()).containsExactly(false, false, false, true);
   }
 
   @Test
