@@ -3,6 +3,7 @@ package dev.altocv.server;
 import dev.altocv.core.AltoCvException;
 import dev.altocv.server.cli.AiCommand;
 import dev.altocv.server.cli.AtsCommand;
+import dev.altocv.server.cli.AdminCommand;
 import dev.altocv.server.cli.CliException;
 import dev.altocv.server.cli.ConvertCommand;
 import dev.altocv.server.cli.MatchCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
         RankCommand.class,
         AiCommand.class,
         ServeCommand.class,
+        AdminCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -76,10 +78,7 @@ public final class Main implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err);
-    if (code != OK || !ServeCommand.isServing()) {
-      System.exit(code);
-    }
+    System.exit(run(args, System.out, System.err));
   }
 
   /**
@@ -105,6 +104,7 @@ public final class Main implements Runnable {
    */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
     CommandLine cl = new CommandLine(new Main(env));
+    cl.getSubcommands().get("serve").getCommandSpec().usageMessage().footer(ServeCommand.settingsHelp());
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -132,12 +132,21 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /**
+   * The application's version.
+   *
+   * @return the version from the jar manifest, or "development build"
+   */
+  public static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "development build" : v;
+  }
+
   /** Reads the version from the jar manifest. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"altocv " + (v == null ? "development build" : v)};
+      return new String[] {"altocv " + version()};
     }
   }
 }

@@ -1,0 +1,5 @@
+/** AltoCV server: ops. Internal to the application. */
+@NullMarked
+package dev.altocv.server.ops;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** AltoCV server: pages. Internal to the application. */
+@NullMarked
+package dev.altocv.server.pages;
+
+import org.jspecify.annotations.NullMarked;
