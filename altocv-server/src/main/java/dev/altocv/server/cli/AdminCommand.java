@@ -44,8 +44,12 @@ public final class AdminCommand implements Runnable {
         + "(default: ALTOCV_DATA_DIR or ./data); ignored with DATABASE_URL")
     @Nullable Path data;
 
+    @Option(names = "--database-url", paramLabel = "URL", description = "the database (default: DATABASE_URL; "
+        + "without either, the embedded database in the data folder)")
+    @Nullable String databaseUrl;
+
     Database open() {
-      String url = System.getenv("DATABASE_URL");
+      String url = databaseUrl != null ? databaseUrl : System.getenv("DATABASE_URL");
       try {
         if (url != null && !url.isBlank()) {
           return Database.connect(DatabaseUrls.toJdbc(url.strip()), 2, null);

@@ -141,18 +141,14 @@ public final class Database implements AutoCloseable {
    * Runs the migrations on a schema.
    *
    * @param ds the data source
-   * @param schema the schema, created when missing, or null for {@code public}
+   * @param schema the schema, created when missing, or null for the connection's current schema
    */
   public static void migrate(DataSource ds, @Nullable String schema) {
-    String s = schema == null ? "public" : schema;
-    Flyway.configure()
-        .dataSource(ds)
-        .schemas(s)
-        .defaultSchema(s)
-        .createSchemas(true)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    var config = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+    if (schema != null) {
+      config.schemas(schema).defaultSchema(schema).createSchemas(true);
+    }
+    config.load().migrate();
   }
 
   /**
