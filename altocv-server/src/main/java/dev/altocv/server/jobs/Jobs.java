@@ -206,8 +206,8 @@ public final class Jobs implements AutoCloseable {
     }
     Instant now = clock.instant();
     h.createUpdate("insert into jobs (id, user_id, cv_id, type, status, input, cost, charge_key, max_attempts, "
-            + "created_at, updated_at) values (:id, :u, :cv, :t, 'queued', :in, :cost, :key, :max, :now, :now)")
-        .bind("id", id).bind("u", userId).bind("cv", cvId).bind("t", type).bind("in", Jsons.write(input))
+            + "created_at, updated_at) values (:id, :u, cast(:cv as uuid), :t, 'queued', :in, :cost, :key, :max, :now, :now)")
+        .bind("id", id).bind("u", userId).bind("cv", cvId == null ? null : cvId.toString()).bind("t", type).bind("in", Jsons.write(input))
         .bind("cost", cost).bind("key", cost > 0 ? chargeKey : null).bind("max", t.maxAttempts())
         .bind("now", now).execute();
     h.createUpdate("insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, "
