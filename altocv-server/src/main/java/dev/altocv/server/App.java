@@ -1,6 +1,7 @@
 package dev.altocv.server;
 
 import dev.altocv.server.account.AuthRoutes;
+import dev.altocv.server.ai.ChatRoutes;
 import dev.altocv.server.credits.CreditRoutes;
 import dev.altocv.server.cv.CvRoutes;
 import dev.altocv.server.export.ExportRoutes;
@@ -90,6 +91,8 @@ public final class App {
       new ExportRoutes(s.exports, s.jobs, s.auth, s.idempotency, s.limiter, s.settings.limits().export())
           .register(r);
       jobRoutes.register(r);
+      new ChatRoutes(s.chatEngine, s.proposals, s.cvs, s.credits, s.auth, s.limiter, s.settings.limits().ai(),
+          s.jdbi, s.clock).register(r);
       new Pages(s.auth, s.cvs, s.credits, s.accounts, s.sessions, s.settings).register(r);
     });
     return new Built(app, ops, jobRoutes);

@@ -38,8 +38,10 @@ public final class Services implements AutoCloseable {
    * @param jobs the job queue's tuning
    * @param extraJobTypes job types added to the built-in ones
    * @param http the HTTP client for the sign-in provider
+   * @param chatEngine the AI engine, or null when no provider is configured (the chat answers 503)
    */
-  public record Options(Jobs.Config jobs, List<Jobs.Type> extraJobTypes, HttpClient http) {
+  public record Options(Jobs.Config jobs, List<Jobs.Type> extraJobTypes, HttpClient http,
+      dev.altocv.server.ai.@Nullable ChatEngine chatEngine) {
     /**
      * The defaults for a server.
      *
@@ -48,7 +50,7 @@ public final class Services implements AutoCloseable {
      */
     public static Options defaults(Settings settings) {
       return new Options(Jobs.Config.defaults(settings.jobThreads()), List.of(),
-          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
     }
   }
 
@@ -74,6 +76,10 @@ public final class Services implements AutoCloseable {
   public final ExportService exports;
   /** The job queue. */
   public final Jobs jobs;
+  /** Proposals. */
+  public final dev.altocv.server.ai.ProposalService proposals;
+  /** The AI engine, or null. */
+  public final dev.altocv.server.ai.@Nullable ChatEngine chatEngine;
   /** Rate limits. */
   public final RateLimiter limiter;
   /** Idempotency keys. */
@@ -110,6 +116,8 @@ public final class Services implements AutoCloseable {
     Jobs[] queue = new Jobs[1];
     this.exports = new ExportService(jdbi, clock, cvs, () -> queue[0], settings.sessionSecret());
     this.limiter = new RateLimiter(jdbi, clock);
+    this.proposals = new dev.altocv.server.ai.ProposalService(jdbi, clock, cvs);
+    this.chatEngine = options.chatEngine();
     this.idempotency = new Idempotency(jdbi, clock);
     List<Jobs.Type> types = new ArrayList<>();
     types.add(exports.jobType());

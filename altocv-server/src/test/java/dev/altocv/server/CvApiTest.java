@@ -339,4 +339,14 @@ class CvApiTest {
     assertThat(cv.path("content").path("skills")).hasSize(2 * rounds);
     assertThat(cv.path("version").asLong()).isEqualTo(1 + 2L * rounds);
   }
+
+  @Test
+  void chatWithoutAnAiProviderIs503() {
+    Http u = server.user("no-ai@example.com");
+    String id = create(u, "CV");
+    Http.Res r = u.post("/api/v1/cvs/" + id + "/chat", "{\"message\":\"hello\"}", "Accept", "text/event-stream");
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.code()).isEqualTo("ai_unavailable");
+    assertThat(u.get("/api/v1/credits").json().path("balance").asLong()).isEqualTo(45);
+  }
 }

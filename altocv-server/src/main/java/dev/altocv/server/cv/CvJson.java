@@ -25,6 +25,16 @@ public record CvJson(UUID id, String title, String templateId, long version, Ins
     @Nullable Instant deletedAt, @Nullable Boolean canUndo, @Nullable Boolean canRedo,
     @JsonRawValue @Nullable String content) {
 
+  /**
+   * The full form of a loaded CV.
+   *
+   * @param l the CV
+   * @return its wire form
+   */
+  public static CvJson of(CvService.Loaded l) {
+    return full(l);
+  }
+
   static CvJson full(CvService.Loaded l) {
     CvRecord c = l.cv();
     return new CvJson(c.id(), c.title(), c.templateId(), c.version(), c.createdAt(), c.updatedAt(), c.deletedAt(),

@@ -155,15 +155,28 @@ public final class CvService {
    * @throws ApiException 404, 409 version_conflict with details.currentVersion, 422 when rejected
    */
   public Loaded patch(UUID userId, UUID id, long expectedVersion, PatchEnvelope envelope) {
+    return jdbi.inTransaction(h -> patch(h, userId, id, expectedVersion, envelope));
+  }
+
+  /**
+   * Applies a patch inside the caller's transaction (so other rows, such as a proposal's accepted edits, change
+   * with it or not at all); see {@link #patch(UUID, UUID, long, PatchEnvelope)}.
+   *
+   * @param h the handle, in a transaction
+   * @param userId the user
+   * @param id the CV
+   * @param expectedVersion the version the patch was made against
+   * @param envelope the operations, source and description
+   * @return the CV after the patch
+   */
+  public Loaded patch(Handle h, UUID userId, UUID id, long expectedVersion, PatchEnvelope envelope) {
     if (envelope.baseVersion() != null && envelope.baseVersion() != expectedVersion) {
       throw ApiException.validation("the envelope's baseVersion " + envelope.baseVersion()
           + " and If-Match " + expectedVersion + " disagree; send one of them");
     }
-    return jdbi.inTransaction(h -> {
-      CvRecord cv = lockCurrent(h, userId, id, expectedVersion);
-      PatchResult r = apply(AltoCv.read(cv.content()), envelope.operations());
-      return change(h, cv, r, "edit", envelope.source().json(), envelope.description(), envelope.operations(), null);
-    });
+    CvRecord cv = lockCurrent(h, userId, id, expectedVersion);
+    PatchResult r = apply(AltoCv.read(cv.content()), envelope.operations());
+    return change(h, cv, r, "edit", envelope.source().json(), envelope.description(), envelope.operations(), null);
   }
 
   /**
@@ -245,22 +258,6 @@ public final class CvService {
       CvDao.markCheckpoint(h, id, latest.version(), n, cv.content());
       return CvDao.version(h, id, latest.version()).orElseThrow().entry();
     });
-  }
-
-  /**
-   * Applies a patch as one step of the AI's proposal or another non-typing source, inside the caller's
-   * transaction (used by proposals).
-   *
-   * @param h the handle
-   * @param cv the CV, locked by the caller at the expected version
-   * @param patch the operations
-   * @param source the source
-   * @param description what it does
-   * @return the CV after
-   */
-  Loaded applyChange(Handle h, CvRecord cv, Patch patch, PatchSource source, @Nullable String description) {
-    PatchResult r = apply(AltoCv.read(cv.content()), patch);
-    return change(h, cv, r, "edit", source.json(), description, patch, null);
   }
 
   private Loaded change(Handle h, CvRecord cv, PatchResult r, String kind, String source,

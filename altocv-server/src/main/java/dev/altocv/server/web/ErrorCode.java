@@ -38,6 +38,10 @@ public final class ErrorCode {
   public static final String FORBIDDEN = "forbidden";
   /** 503: a dependency (database, AI provider) is not available. */
   public static final String UNAVAILABLE = "unavailable";
+  /** 503: no AI provider is configured. */
+  public static final String AI_UNAVAILABLE = "ai_unavailable";
+  /** 403: the person has not agreed to send CV text to an AI provider (account settings). */
+  public static final String CONSENT_REQUIRED = "consent_required";
   /** 500. */
   public static final String INTERNAL_ERROR = "internal_error";
 }

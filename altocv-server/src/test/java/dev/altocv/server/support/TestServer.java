@@ -2,6 +2,7 @@ package dev.altocv.server.support;
 
 import dev.altocv.server.App;
 import dev.altocv.server.Services;
+import dev.altocv.server.ai.ChatEngine;
 import dev.altocv.server.config.Settings;
 import dev.altocv.server.jobs.Jobs;
 import io.javalin.Javalin;
@@ -26,7 +27,7 @@ public final class TestServer implements AutoCloseable {
   public final Javalin app;
   public final int port;
 
-  private TestServer(Map<String, String> env, List<Jobs.Type> jobTypes, boolean startJobs) {
+  private TestServer(Map<String, String> env, List<Jobs.Type> jobTypes, boolean startJobs, ChatEngine engine) {
     this.port = freePort();
     this.db = TestDatabase.fresh(12);
     Map<String, String> e = new HashMap<>();
@@ -37,7 +38,7 @@ public final class TestServer implements AutoCloseable {
     Settings settings = Settings.fromEnvironment(e, port, Path.of("target/test-data"), p -> SECRET);
     this.services = new Services(settings, db.dataSource(), clock, new Services.Options(
         new Jobs.Config(2, Duration.ofMillis(200), Duration.ofSeconds(1)), jobTypes,
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()));
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), engine));
     this.app = App.create(services);
     app.start("127.0.0.1", port);
     if (startJobs) {
@@ -52,7 +53,7 @@ public final class TestServer implements AutoCloseable {
    * @return the server
    */
   public static TestServer start(Map<String, String> env) {
-    return new TestServer(env, List.of(), true);
+    return new TestServer(env, List.of(), true, null);
   }
 
   /**
@@ -64,7 +65,18 @@ public final class TestServer implements AutoCloseable {
    * @return the server
    */
   public static TestServer start(Map<String, String> env, List<Jobs.Type> jobTypes, boolean startJobs) {
-    return new TestServer(env, jobTypes, startJobs);
+    return new TestServer(env, jobTypes, startJobs, null);
+  }
+
+  /**
+   * Starts a server with an AI engine.
+   *
+   * @param env extra settings
+   * @param engine the engine
+   * @return the server
+   */
+  public static TestServer withEngine(Map<String, String> env, ChatEngine engine) {
+    return new TestServer(env, List.of(), true, engine);
   }
 
   /** @return the base URL */
