@@ -229,3 +229,7 @@ create table scheduled_tasks (
 create index scheduled_tasks_execution_time_idx on scheduled_tasks (execution_time);
 create index scheduled_tasks_last_heartbeat_idx on scheduled_tasks (last_heartbeat);
 create index scheduled_tasks_priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
+
+-- undo and redo look for the newest done and the oldest undone edit of a CV
+create index cv_edits_undone_idx on cv_edits (cv_id, version) where state = 'undone';
+create index cv_edits_done_idx on cv_edits (cv_id, version) where state = 'done';

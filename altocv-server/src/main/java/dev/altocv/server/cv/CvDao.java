@@ -54,9 +54,11 @@ final class CvDao {
         .bind("id", cvId).map((rs, c) -> edit(rs)).findOne();
   }
 
-  static boolean hasState(Handle h, UUID cvId, String state) {
-    return h.createQuery("select exists (select 1 from cv_edits where cv_id = :id and state = :s)")
-        .bind("id", cvId).bind("s", state).mapTo(Boolean.class).one();
+  /** Whether undo and redo have something to do: one round trip. */
+  static boolean[] undoRedo(Handle h, UUID cvId) {
+    return h.createQuery("select exists (select 1 from cv_edits where cv_id = :id and state = 'done') as u, "
+            + "exists (select 1 from cv_edits where cv_id = :id and state = 'undone') as r")
+        .bind("id", cvId).map((rs, c) -> new boolean[] {rs.getBoolean("u"), rs.getBoolean("r")}).one();
   }
 
   private static Edit edit(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -45,6 +45,7 @@ public final class CvService {
   private final CreditService credits;
   private final Duration autosaveIdle;
   private final Duration historyKeep;
+  private final ParsedCvCache cache = new ParsedCvCache(2_000);
 
   /**
    * @param jdbi the database
@@ -127,8 +128,13 @@ public final class CvService {
   public Loaded get(UUID userId, UUID id) {
     return jdbi.withHandle(h -> {
       CvRecord cv = CvDao.find(h, userId, id, false, false).orElseThrow(() -> ApiException.notFound("CV"));
-      return new Loaded(cv, CvDao.hasState(h, id, "done"), CvDao.hasState(h, id, "undone"));
+      return loaded(h, cv);
     });
+  }
+
+  private static Loaded loaded(Handle h, CvRecord cv) {
+    boolean[] ur = CvDao.undoRedo(h, cv.id());
+    return new Loaded(cv, ur[0], ur[1]);
   }
 
   /**
@@ -175,7 +181,7 @@ public final class CvService {
           + " and If-Match " + expectedVersion + " disagree; send one of them");
     }
     CvRecord cv = lockCurrent(h, userId, id, expectedVersion);
-    PatchResult r = apply(AltoCv.read(cv.content()), envelope.operations());
+    PatchResult r = apply(parsed(cv), envelope.operations());
     return change(h, cv, r, "edit", envelope.source().json(), envelope.description(), envelope.operations(), null);
   }
 
@@ -193,7 +199,7 @@ public final class CvService {
       CvRecord cv = lockCurrent(h, userId, id, expectedVersion);
       CvDao.Edit e = CvDao.lastDone(h, id).orElseThrow(() -> conflict("there is nothing to undo"));
       Patch inverse = Patch.fromJson(e.inverse());
-      PatchResult r = applyHistory(AltoCv.read(cv.content()), inverse, "undo");
+      PatchResult r = applyHistory(parsed(cv), inverse, "undo");
       CvDao.setState(h, id, e.version(), "undone");
       return change(h, cv, r, "undo", PatchSource.USER.json(), "Undo: " + describe(e), inverse, e.version());
     });
@@ -213,7 +219,7 @@ public final class CvService {
       CvRecord cv = lockCurrent(h, userId, id, expectedVersion);
       CvDao.Edit e = CvDao.firstUndone(h, id).orElseThrow(() -> conflict("there is nothing to redo"));
       Patch patch = Patch.fromJson(e.patch());
-      PatchResult r = applyHistory(AltoCv.read(cv.content()), patch, "redo");
+      PatchResult r = applyHistory(parsed(cv), patch, "redo");
       CvDao.setState(h, id, e.version(), "done");
       return change(h, cv, r, "redo", PatchSource.USER.json(), "Redo: " + describe(e), patch, e.version());
     });
@@ -232,7 +238,7 @@ public final class CvService {
     return jdbi.inTransaction(h -> {
       CvRecord cv = lockCurrent(h, userId, id, expectedVersion);
       String target = versionContent(h, cv, version);
-      Cv current = AltoCv.read(cv.content());
+      Cv current = parsed(cv);
       Patch diff = AltoCv.diff(current, AltoCv.read(target));
       PatchResult r = applyHistory(current, diff, "restore");
       return change(h, cv, r, "restore", PatchSource.USER.json(), "Restored version " + version, diff, null);
@@ -264,7 +270,7 @@ public final class CvService {
       @Nullable String description, Patch patch, @Nullable Long target) {
     String content = AltoCv.write(r.cv());
     if (content.equals(cv.content())) {
-      return new Loaded(cv, CvDao.hasState(h, cv.id(), "done"), CvDao.hasState(h, cv.id(), "undone"));
+      return loaded(h, cv);
     }
     Instant now = now();
     long v = cv.version() + 1;
@@ -278,7 +284,9 @@ public final class CvService {
         undoable ? "done" : "fixed", target, now);
     recordVersion(h, cv, v, kind, source, description, now);
     CvRecord after = new CvRecord(cv.id(), cv.userId(), cv.title(), templateId, content, v, cv.createdAt(), now, null);
-    return new Loaded(after, CvDao.hasState(h, cv.id(), "done"), CvDao.hasState(h, cv.id(), "undone"));
+    cache.put(cv.id(), v, r.cv());
+    // after an undoable edit there is something to undo and (the redo stack was dropped) nothing to redo
+    return undoable ? new Loaded(after, true, false) : loaded(h, after);
   }
 
   private void recordVersion(Handle h, CvRecord before, long v, String kind, String source,
@@ -298,6 +306,11 @@ public final class CvService {
     latest.ifPresent(l -> CvDao.closeVersion(h, before.id(), l.version(), before.content()));
     String versionKind = kind.equals("restore") ? "restore" : typing ? "autosave" : "change";
     CvDao.insertVersion(h, before.id(), v, versionKind, source, description, now);
+  }
+
+  /** The CV's content as a model: from the cache when this version was parsed before, else read. */
+  private Cv parsed(CvRecord cv) {
+    return cache.get(cv.id(), cv.version(), () -> AltoCv.read(cv.content()));
   }
 
   private Instant now() {
@@ -424,8 +437,7 @@ public final class CvService {
       CvDao.find(h, userId, id, true, false).orElseThrow(() -> ApiException.notFound("CV"));
       h.createUpdate("update cvs set title = :t, updated_at = :at where id = :id")
           .bind("t", t).bind("at", now()).bind("id", id).execute();
-      CvRecord cv = CvDao.find(h, userId, id, false, false).orElseThrow();
-      return new Loaded(cv, CvDao.hasState(h, id, "done"), CvDao.hasState(h, id, "undone"));
+      return loaded(h, CvDao.find(h, userId, id, false, false).orElseThrow());
     });
   }
 
