@@ -95,6 +95,14 @@ class SettingsTest {
   }
 
   @Test
+  void theReadmeDocumentsEverySettingWithItsDefault() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+    for (Settings.Definition d : Settings.DEFINITIONS) {
+      assertThat(readme).contains("| `" + d.name() + "` | " + d.defaultValue() + " |");
+    }
+  }
+
+  @Test
   void serveRefusesABadSettingWithExitTwo() {
     // the real environment has no bad setting, so check the command's path with a bad option value instead
     ByteArrayOutputStream err = new ByteArrayOutputStream();

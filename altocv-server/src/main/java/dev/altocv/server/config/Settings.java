@@ -137,7 +137,7 @@ public record Settings(
   public static final List<Definition> DEFINITIONS = List.of(
       new Definition("ALTOCV_PORT", "7070", "HTTP port (also --port)"),
       new Definition("ALTOCV_BIND", "127.0.0.1 with development sign-in, else 0.0.0.0", "address to listen on"),
-      new Definition("ALTOCV_PUBLIC_URL", "http://localhost:<port>",
+      new Definition("ALTOCV_PUBLIC_URL", "http://localhost:PORT",
           "the URL people use; https makes cookies Secure and turns on HSTS"),
       new Definition("DATABASE_URL", "(none: embedded PostgreSQL under the data folder)",
           "PostgreSQL as postgres://user:password@host:port/db or jdbc:postgresql://..."),
@@ -154,7 +154,7 @@ public record Settings(
       new Definition("ALTOCV_DEV_LOGIN", "true with the embedded database, else false",
           "development sign-in by e-mail alone; refused unless the public URL is localhost"),
       new Definition("ALTOCV_TRUSTED_PROXIES", "0",
-          "reverse proxies in front that append X-Forwarded-For/-Proto; 0 trusts no forwarded header"),
+          "reverse proxies in front that append X-Forwarded-For; 0 trusts no forwarded header"),
       new Definition("ALTOCV_LOG_FORMAT", "json", "json (one object per line) or text"),
       new Definition("ALTOCV_METRICS_TOKEN", "(none: /metrics open)", "bearer token that /metrics requires"),
       new Definition("ALTOCV_SIGNUP_CREDITS", "50", "credits a new user gets"),
