@@ -1,4 +1,4 @@
-/** The AltoCV application: the {@code altocv} command line and, later, the server. Not a library. */
+/** The AltoCV application: the {@code altocv} command line and the server ({@link dev.altocv.server.App}, {@link dev.altocv.server.Services}). Not a library. */
 @NullMarked
 package dev.altocv.server;
 

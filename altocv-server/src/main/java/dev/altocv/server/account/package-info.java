@@ -1,4 +1,4 @@
-/** AltoCV server: account. Internal to the application. */
+/** Accounts, sessions and signing in (development and Google OpenID Connect). Internal to the application. */
 @NullMarked
 package dev.altocv.server.account;
 

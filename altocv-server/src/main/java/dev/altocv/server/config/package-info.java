@@ -1,4 +1,4 @@
-/** AltoCV server: config. Internal to the application. */
+/** Configuration from the environment: every setting, its default and its validation. Internal to the application. */
 @NullMarked
 package dev.altocv.server.config;
 

@@ -1,4 +1,4 @@
-/** AltoCV server: credits. Internal to the application. */
+/** The credit ledger: charges, grants, refunds, administrators' adjustments and the PRO top-up. Internal to the application. */
 @NullMarked
 package dev.altocv.server.credits;
 

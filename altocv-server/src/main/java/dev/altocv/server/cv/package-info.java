@@ -1,4 +1,4 @@
-/** AltoCV server: cv. Internal to the application. */
+/** CVs and their history: the CV API, patches with If-Match, undo/redo, coalesced versions, checkpoints, trash. Internal to the application. */
 @NullMarked
 package dev.altocv.server.cv;
 

@@ -1,4 +1,4 @@
-/** AltoCV server: jobs. Internal to the application. */
+/** Background jobs on a persistent, cluster-safe queue in PostgreSQL, with progress events. Internal to the application. */
 @NullMarked
 package dev.altocv.server.jobs;
 

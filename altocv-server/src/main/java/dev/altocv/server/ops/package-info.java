@@ -1,4 +1,4 @@
-/** AltoCV server: ops. Internal to the application. */
+/** Operations: health, Prometheus metrics and server logging. Internal to the application. */
 @NullMarked
 package dev.altocv.server.ops;
 

@@ -1,4 +1,4 @@
-/** AltoCV server: pages. Internal to the application. */
+/** The server-rendered pages (no script). Internal to the application. */
 @NullMarked
 package dev.altocv.server.pages;
 

@@ -1,4 +1,4 @@
-/** AltoCV server: web. Internal to the application. */
+/** The HTTP edge: one error shape, JSON reading, sessions and CSRF, security headers, request ids, rate limits, idempotency keys. Internal to the application. */
 @NullMarked
 package dev.altocv.server.web;
 
