@@ -5,7 +5,6 @@ import dev.altocv.server.Services;
 import dev.altocv.server.config.Settings;
 import dev.altocv.server.db.Database;
 import io.javalin.Javalin;
-import java.net.CookieManager;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,7 +36,9 @@ import java.util.regex.Pattern;
  * dropped at the end. Latency is measured from the moment a request was due (not when it was sent), so a
  * server that falls behind shows it (no coordinated omission). Bounded in time; it stops by itself.
  *
- * <pre>benchmarks/run --main ServerLoad [--db JDBC_URL] [--rate 300] [--seconds 30] [--warmup 10] [--editors 50]</pre>
+ * <pre>benchmarks/run --main ServerLoad [--db JDBC_URL] [--rate 300] [--seconds 30] [--warmup 90]
+ *     [--warmup-rate 150] [--editors 50]</pre>
+ * The warm-up lets the JIT compile the hot paths first (the first thousands of requests run interpreted).
  */
 public final class ServerLoad {
   private ServerLoad() {}
@@ -50,8 +51,9 @@ public final class ServerLoad {
     String db = a.getOrDefault("db", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     int rate = Integer.parseInt(a.getOrDefault("rate", "300"));
     int seconds = Math.min(600, Integer.parseInt(a.getOrDefault("seconds", "30")));
-    int warmup = Math.min(120, Integer.parseInt(a.getOrDefault("warmup", "10")));
+    int warmup = Math.min(120, Integer.parseInt(a.getOrDefault("warmup", "90")));
     int editors = Integer.parseInt(a.getOrDefault("editors", "50"));
+    int warmupRate = Integer.parseInt(a.getOrDefault("warmup-rate", String.valueOf(Math.min(rate, 150))));
     if (!db.contains("127.0.0.1") && !db.contains("localhost")) {
       throw new IllegalArgumentException("the load test only targets a database on this machine");
     }
@@ -77,11 +79,18 @@ public final class ServerLoad {
         list.add(new Editor(base, "editor" + i + "@load.test"));
       }
       System.out.printf("server on %s, %d editors, schema %s%n", base, editors, schema);
-      run(list, rate, warmup, false);
+      run(list, warmupRate, warmup, false);
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       Result r = run(list, rate, seconds, true);
-      System.out.printf("%nrate %d req/s for %d s (after %d s warm-up), %d editors, 50%% PATCH / 50%% GET%n",
-          rate, seconds, warmup, editors);
+      long cpu1 = os.getProcessCpuTime();
+      System.out.printf("%nrate %d req/s for %d s (after %d s warm-up at %d req/s), %d editors, 50%% PATCH / "
+          + "50%% GET%n", rate, seconds, warmup, warmupRate, editors);
       r.print();
+      System.out.printf("JVM CPU (server and load generator together): %.2f ms per request, %.0f%% of one core%n",
+          (cpu1 - cpu0) / 1e6 / (r.patch().length + r.get().length), (cpu1 - cpu0) / 1e7 / r.seconds());
+      System.out.printf("machine load average at the end: %.2f (2 cores)%n", os.getSystemLoadAverage());
     } finally {
       list.forEach(e -> e.worker.shutdownNow());
       app.stop();
@@ -96,7 +105,10 @@ public final class ServerLoad {
 
   /** One person editing their own CV: requests run one after another, as an editor's autosave does. */
   static final class Editor {
-    final HttpClient http;
+    /** One client for all editors (its own connection pool); each editor sends its own session cookie. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http = HTTP;
+    String cookie = "";
     final String base;
     final String cv;
     final String csrf;
@@ -106,11 +118,10 @@ public final class ServerLoad {
 
     Editor(String base, String email) throws Exception {
       this.base = base;
-      this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1)
-          .build();
-      send(HttpRequest.newBuilder(URI.create(base + "/auth/dev")).header("Content-Type",
-          "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("email="
+      HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(base + "/auth/dev")).header(
+          "Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("email="
           + URLEncoder.encode(email, StandardCharsets.UTF_8))).build());
+      this.cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
       this.csrf = field(send(HttpRequest.newBuilder(URI.create(base + "/api/v1/session")).build()).body(),
           "csrfToken");
       String sample = new String(ServerLoad.class.getResourceAsStream("/bench/two-page-cv.json").readAllBytes(),
@@ -125,7 +136,9 @@ public final class ServerLoad {
     }
 
     HttpResponse<String> send(HttpRequest r) throws Exception {
-      return http.send(r, HttpResponse.BodyHandlers.ofString());
+      HttpRequest withCookie = cookie.isEmpty() ? r
+          : HttpRequest.newBuilder(r, (name, value) -> true).header("Cookie", cookie).build();
+      return http.send(withCookie, HttpResponse.BodyHandlers.ofString());
     }
 
     /** An autosave: the summary as typed so far. */
