@@ -120,8 +120,8 @@ public final class Pages {
     }
     StringBuilder b = new StringBuilder("<h1>Sign in to AltoCV</h1>");
     if (settings.oidcEnabled()) {
-      b.append("<div class=\"card\"><p><a href=\"/auth/google\"><button type=\"button\">Sign in with Google"
-          + "</button></a></p></div>");
+      b.append("<div class=\"card\"><p><a class=\"button\" href=\"/auth/google\">Sign in with Google</a></p>"
+          + "</div>");
     }
     if (settings.devLogin()) {
       b.append("<div class=\"card\"><h2>Development sign-in</h2><p class=\"muted\">Only on a local server: type any "

@@ -22,13 +22,18 @@ import java.util.stream.Collectors;
 public final class Jsons {
   private Jsons() {}
 
-  /** Writes ISO-8601 times; reads strictly (unknown fields, duplicate keys and trailing content are errors). */
+  /**
+   * Writes ISO-8601 times; reads strictly (unknown fields, duplicate keys and trailing content are errors) and
+   * keeps decimals exactly as written.
+   */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .build();
 
