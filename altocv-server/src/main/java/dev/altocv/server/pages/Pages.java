@@ -376,7 +376,6 @@ public final class Pages {
     }
     accounts.delete(s.user().id());
     auth.signOut(ctx);
-    sessions.revokeAll(s.user().id());
     ctx.redirect("/signin", HttpStatus.SEE_OTHER);
   }
 }
