@@ -93,7 +93,7 @@ public final class App {
       jobRoutes.register(r);
       new ChatRoutes(s.chatEngine, s.proposals, s.cvs, s.credits, s.auth, s.limiter, s.settings.limits().ai(),
           s.jdbi, s.clock).register(r);
-      new Pages(s.auth, s.cvs, s.credits, s.accounts, s.sessions, s.settings).register(r);
+      new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings).register(r);
     });
     return new Built(app, ops, jobRoutes);
   }

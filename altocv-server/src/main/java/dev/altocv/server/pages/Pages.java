@@ -43,7 +43,6 @@ public final class Pages {
   private final CvService cvs;
   private final CreditService credits;
   private final AccountService accounts;
-  private final SessionService sessions;
   private final Settings settings;
 
   /**
@@ -51,16 +50,13 @@ public final class Pages {
    * @param cvs CVs
    * @param credits the ledger
    * @param accounts accounts
-   * @param sessions sessions
    * @param settings settings
    */
-  public Pages(Auth auth, CvService cvs, CreditService credits, AccountService accounts, SessionService sessions,
-      Settings settings) {
+  public Pages(Auth auth, CvService cvs, CreditService credits, AccountService accounts, Settings settings) {
     this.auth = auth;
     this.cvs = cvs;
     this.credits = credits;
     this.accounts = accounts;
-    this.sessions = sessions;
     this.settings = settings;
   }
 
