@@ -13,7 +13,6 @@ import dev.altocv.server.web.Auth;
 import dev.altocv.server.web.Idempotency;
 import dev.altocv.server.web.RateLimiter;
 import dev.altocv.server.web.RequestContext;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,14 +157,5 @@ public final class Services implements AutoCloseable {
   @Override
   public void close() {
     jobs.close();
-  }
-
-  /**
-   * The discovery URL, for logs.
-   *
-   * @return the URL
-   */
-  URI discovery() {
-    return settings.oidcDiscoveryUrl();
   }
 }
