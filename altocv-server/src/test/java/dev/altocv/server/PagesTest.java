@@ -65,6 +65,12 @@ class PagesTest {
     Http.Res undone = browser.form(cvPath + "/undo", Map.of("_csrf", csrf, "version", "2"));
     assertThat(undone.body()).contains("Undone").doesNotContain("Sam &lt;b&gt;");
 
+    Http.Res trashed = browser.form(cvPath + "/delete", Map.of("_csrf", csrf));
+    assertThat(trashed.header("Location")).isEqualTo("/dashboard");
+    assertThat(browser.get("/dashboard").body()).contains("Trash").contains(cvPath + "/restore");
+    assertThat(browser.form(cvPath + "/restore", Map.of("_csrf", csrf)).header("Location")).isEqualTo(cvPath);
+    assertThat(browser.get(cvPath).status()).isEqualTo(200);
+
     assertThat(browser.get("/credits").body()).contains("create CV").contains("-5").contains("45 credits");
     assertThat(browser.get("/account").body()).contains("Delete the account");
     Http.Res out = browser.form("/auth/signout", Map.of("_csrf", csrf));

@@ -75,6 +75,7 @@ public final class Pages {
     r.post("/cvs/{id}/undo", ctx -> page(ctx, (c, s) -> history(c, s, true)));
     r.post("/cvs/{id}/redo", ctx -> page(ctx, (c, s) -> history(c, s, false)));
     r.post("/cvs/{id}/delete", ctx -> page(ctx, this::deleteCv));
+    r.post("/cvs/{id}/restore", ctx -> page(ctx, this::restoreCv));
     r.get("/credits", ctx -> page(ctx, this::ledger));
     r.get("/account", ctx -> page(ctx, this::account));
     r.post("/account/consent", ctx -> page(ctx, this::consent));
@@ -147,6 +148,18 @@ public final class Pages {
         b.append("<tr><td><a href=\"/cvs/").append(c.id()).append("\">").append(esc(c.title())).append("</a></td><td>")
             .append(esc(c.templateId())).append("</td><td>").append(c.version()).append("</td><td>")
             .append(WHEN.format(c.updatedAt())).append("</td></tr>");
+      }
+      b.append("</tbody></table>");
+    }
+    List<CvRecord> trash = cvs.list(s.user().id(), true);
+    if (!trash.isEmpty()) {
+      b.append("<h2>Trash</h2><p class=\"muted\">CVs in the trash are deleted for good 30 days after they were "
+          + "moved there.</p><table><thead><tr><th>Title</th><th>Moved to the trash</th><th></th></tr></thead><tbody>");
+      for (CvRecord c : trash) {
+        b.append("<tr><td>").append(esc(c.title())).append("</td><td>")
+            .append(c.deletedAt() == null ? "" : WHEN.format(c.deletedAt())).append("</td><td><form class=\"inline\" "
+                + "method=\"post\" action=\"/cvs/").append(c.id()).append("/restore\">").append(csrf(s))
+            .append("<button class=\"secondary\" type=\"submit\">Restore</button></form></td></tr>");
       }
       b.append("</tbody></table>");
     }
@@ -319,6 +332,12 @@ public final class Pages {
   private void deleteCv(Context ctx, SessionService.Current s) {
     cvs.delete(s.user().id(), cvId(ctx));
     ctx.redirect("/dashboard", HttpStatus.SEE_OTHER);
+  }
+
+  private void restoreCv(Context ctx, SessionService.Current s) {
+    UUID id = cvId(ctx);
+    cvs.undelete(s.user().id(), id);
+    ctx.redirect("/cvs/" + id, HttpStatus.SEE_OTHER);
   }
 
   private void ledger(Context ctx, SessionService.Current s) {
