@@ -18,6 +18,17 @@ final class CvDao {
         .bind("id", id).bind("u", userId).map((rs, c) -> CvRecord.map(rs)).findOne();
   }
 
+  /** A live CV with whether undo and redo have something to do, in one round trip. */
+  static Optional<CvService.Loaded> findLoaded(Handle h, UUID userId, UUID id) {
+    return h.createQuery("select " + CvRecord.COLUMNS + ", "
+            + "exists (select 1 from cv_edits e where e.cv_id = cvs.id and e.state = 'done') as can_undo, "
+            + "exists (select 1 from cv_edits e where e.cv_id = cvs.id and e.state = 'undone') as can_redo "
+            + "from cvs where id = :id and user_id = :u and deleted_at is null")
+        .bind("id", id).bind("u", userId)
+        .map((rs, c) -> new CvService.Loaded(CvRecord.map(rs), rs.getBoolean("can_undo"), rs.getBoolean("can_redo")))
+        .findOne();
+  }
+
   static List<CvRecord> list(Handle h, UUID userId, boolean deleted) {
     return h.createQuery("select id, user_id, title, template_id, '' as content, version, created_at, updated_at, "
             + "deleted_at from cvs where user_id = :u and deleted_at is " + (deleted ? "not null" : "null")

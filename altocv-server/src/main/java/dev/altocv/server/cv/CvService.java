@@ -126,10 +126,7 @@ public final class CvService {
    * @throws ApiException 404 when it does not exist, is in the trash or belongs to someone else
    */
   public Loaded get(UUID userId, UUID id) {
-    return jdbi.withHandle(h -> {
-      CvRecord cv = CvDao.find(h, userId, id, false, false).orElseThrow(() -> ApiException.notFound("CV"));
-      return loaded(h, cv);
-    });
+    return jdbi.withHandle(h -> CvDao.findLoaded(h, userId, id).orElseThrow(() -> ApiException.notFound("CV")));
   }
 
   private static Loaded loaded(Handle h, CvRecord cv) {

@@ -15,6 +15,7 @@ public final class Signer {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private final SecretKeySpec key;
+  private final ThreadLocal<Mac> mac;
 
   /**
    * @param secret the secret, at least 32 characters
@@ -24,6 +25,15 @@ public final class Signer {
   public Signer(String secret, String purpose) {
     byte[] k = hmac(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), purpose);
     this.key = new SecretKeySpec(k, "HmacSHA256");
+    this.mac = ThreadLocal.withInitial(() -> {
+      try {
+        Mac m = Mac.getInstance("HmacSHA256");
+        m.init(key);
+        return m;
+      } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   /**
@@ -33,7 +43,7 @@ public final class Signer {
    * @return the signature, base64url
    */
   public String sign(String value) {
-    return B64.encodeToString(hmac(key, value));
+    return B64.encodeToString(mac.get().doFinal(value.getBytes(StandardCharsets.UTF_8)));
   }
 
   /**
