@@ -57,6 +57,8 @@ class SettingsTest {
     refused(Map.of("ALTOCV_SESSION_SECRET", "short"), "ALTOCV_SESSION_SECRET", "at least 32");
     refused(Map.of("ALTOCV_OIDC_CLIENT_ID", "id"), "ALTOCV_OIDC_CLIENT_SECRET", "together");
     refused(Map.of("ALTOCV_PORTT", "1"), "ALTOCV_PORTT", "not a setting");
+    assertThat(read(Map.of("ALTOCV_AI_PROVIDER", "openai")).port()).as("the AI module's own settings pass")
+        .isEqualTo(7070);
     refused(Map.of("DATABASE_URL", "mysql://db/x"), "DATABASE_URL", "postgres://");
   }
 
@@ -100,6 +102,16 @@ class SettingsTest {
     for (Settings.Definition d : Settings.DEFINITIONS) {
       assertThat(readme).contains("| `" + d.name() + "` | " + d.defaultValue() + " |");
     }
+  }
+
+  @Test
+  void serveReadsTheEnvironmentItIsGiven() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"serve"}, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("ALTOCV_PORT", "seventy"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad setting: ALTOCV_PORT must be a whole number");
   }
 
   @Test

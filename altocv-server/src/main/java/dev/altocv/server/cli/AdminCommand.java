@@ -30,6 +30,9 @@ public final class AdminCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.ParentCommand
+  dev.altocv.server.Main main;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
@@ -48,13 +51,13 @@ public final class AdminCommand implements Runnable {
         + "without either, the embedded database in the data folder)")
     @Nullable String databaseUrl;
 
-    Database open() {
-      String url = databaseUrl != null ? databaseUrl : System.getenv("DATABASE_URL");
+    Database open(java.util.Map<String, String> env) {
+      String url = databaseUrl != null ? databaseUrl : env.get("DATABASE_URL");
       try {
         if (url != null && !url.isBlank()) {
           return Database.connect(DatabaseUrls.toJdbc(url.strip()), 2, null);
         }
-        String dir = System.getenv("ALTOCV_DATA_DIR");
+        String dir = env.get("ALTOCV_DATA_DIR");
         Path d = data != null ? data : Path.of(dir == null || dir.isBlank() ? "./data" : dir);
         return Database.embedded(d, 2);
       } catch (SettingsException e) {
@@ -87,6 +90,9 @@ public final class AdminCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    AdminCommand admin;
+
     @Override
     public Integer call() {
       if (reason.isBlank()) {
@@ -95,7 +101,7 @@ public final class AdminCommand implements Runnable {
       if (delta == 0) {
         throw new CliException(2, "--delta must not be zero");
       }
-      try (Database db = target.open()) {
+      try (Database db = target.open(admin.main.env())) {
         Jdbi jdbi = Jdbi.create(db.dataSource());
         UUID user = target.userId(jdbi);
         long after;
@@ -124,13 +130,16 @@ public final class AdminCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    AdminCommand admin;
+
     @Override
     public Integer call() {
       String t = tier.strip().toUpperCase(Locale.ROOT);
       if (!t.equals("FREE") && !t.equals("PRO")) {
         throw new CliException(2, "--tier must be FREE or PRO, not " + tier);
       }
-      try (Database db = target.open()) {
+      try (Database db = target.open(admin.main.env())) {
         Jdbi jdbi = Jdbi.create(db.dataSource());
         UUID user = target.userId(jdbi);
         jdbi.useHandle(h -> h.createUpdate("update users set tier = :t where id = :id").bind("t", t)

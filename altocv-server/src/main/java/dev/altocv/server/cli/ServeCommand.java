@@ -38,6 +38,9 @@ public final class ServeCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.ParentCommand
+  dev.altocv.server.Main main;
+
   /**
    * The settings list for {@code --help}.
    *
@@ -56,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     Settings settings;
     try {
-      settings = Settings.fromEnvironment(System.getenv(), port, data, ServeCommand::sessionSecret);
+      settings = Settings.fromEnvironment(main.env(), port, data, ServeCommand::sessionSecret);
     } catch (SettingsException e) {
       throw new CliException(2, "bad setting: " + e.getMessage());
     }

@@ -191,8 +191,8 @@ public record Settings(
   public static Settings fromEnvironment(Map<String, String> env, @Nullable Integer port, @Nullable Path dataDir,
       java.util.function.Function<Path, String> generatedSecret) {
     for (String key : env.keySet()) {
-      if (key.startsWith("ALTOCV_") && DEFINITIONS.stream().noneMatch(d -> d.name().equals(key))
-          && !KNOWN_OTHER.contains(key)) {
+      if (key.startsWith("ALTOCV_") && !key.startsWith(AI_PREFIX)
+          && DEFINITIONS.stream().noneMatch(d -> d.name().equals(key)) && !KNOWN_OTHER.contains(key)) {
         throw new SettingsException(key, "is not a setting AltoCV knows; the settings are listed by "
             + "`altocv serve --help`");
       }
@@ -251,6 +251,9 @@ public record Settings(
         r.integer("ALTOCV_JOB_THREADS", 2, 1, 64),
         r.bool("ALTOCV_SAMPLE_CV", true));
   }
+
+  /** The AI module's settings (ALTOCV_AI_PROVIDER, ALTOCV_AI_MODEL...): altocv-ai reads and checks them. */
+  static final String AI_PREFIX = "ALTOCV_AI_";
 
   /** ALTOCV_ variables that are not server settings (the launcher's and the command line's own). */
   private static final List<String> KNOWN_OTHER = List.of("ALTOCV_DEBUG", "ALTOCV_JAVA_OPTS", "ALTOCV_NO_BUILD",
