@@ -349,4 +349,31 @@ class CvApiTest {
     assertThat(r.code()).isEqualTo("ai_unavailable");
     assertThat(u.get("/api/v1/credits").json().path("balance").asLong()).isEqualTo(45);
   }
+
+  @Test
+  void housekeepingPrunesOldAutosavesButKeepsCheckpointsAndTheNewest() {
+    var cvs = server.services.cvs;
+    java.util.UUID user = server.services.accounts.signInByEmail("prune@example.com", () -> { }).user().id();
+    var cv = cvs.create(user, "Prune", null, null, false);
+    long v = cv.version();
+    for (int session = 0; session < 3; session++) {
+      for (int i = 0; i < 3; i++) {
+        v = cvs.patch(user, cv.id(), v, dev.altocv.core.patch.PatchEnvelope.of(dev.altocv.core.patch.Patch.of(
+            dev.altocv.core.patch.PatchOp.add("/basics/name", "n" + session + i)))).cv().version();
+      }
+      if (session == 0) {
+        cvs.checkpoint(user, cv.id(), "First draft");
+      }
+      server.clock.advance(Duration.ofMinutes(30));
+    }
+    assertThat(cvs.versions(user, cv.id())).extracting(e -> e.kind())
+        .containsExactly("autosave", "autosave", "checkpoint", "created");
+    server.clock.advance(Duration.ofDays(31));
+    server.services.cvs.housekeeping();
+    assertThat(cvs.versions(user, cv.id())).extracting(e -> e.kind())
+        .containsExactly("autosave", "checkpoint", "created");
+    assertThat(cvs.versions(user, cv.id()).get(0).version()).isEqualTo(v);
+    // undo still works on the edits kept (fewer than 100, so all of them)
+    assertThat(cvs.undo(user, cv.id(), v).cv().content()).contains("n21");
+  }
 }

@@ -163,4 +163,18 @@ class OperationsTest {
     assertThat(all).doesNotContain("private.person").doesNotContain("Very Private Name")
         .doesNotContain("confidential").doesNotContain("Secret title");
   }
+
+  @Test
+  void signUpsAreLimitedPerClientAddressButSignInsAreNot() {
+    try (TestServer limited = TestServer.start(Map.of("ALTOCV_RATE_SIGNUP", "2/h"))) {
+      assertThat(limited.client().form("/auth/dev", Map.of("email", "one@example.com")).status()).isEqualTo(303);
+      assertThat(limited.client().form("/auth/dev", Map.of("email", "two@example.com")).status()).isEqualTo(303);
+      Http.Res third = limited.client().form("/auth/dev", Map.of("email", "three@example.com"));
+      assertThat(third.status()).isEqualTo(429);
+      assertThat(third.code()).isEqualTo("rate_limited");
+      assertThat(third.header("Retry-After")).isNotNull();
+      assertThat(limited.client().form("/auth/dev", Map.of("email", "one@example.com")).status())
+          .as("an existing account still signs in").isEqualTo(303);
+    }
+  }
 }
