@@ -186,7 +186,7 @@ public final class HtmlWriter {
         if (i > 0) {
           sep(m);
         }
-        field(m, h.contact().get(i), "cv-contact-item");
+        field(m, nbsp(h.contact().get(i)), "cv-contact-item");
       }
       m.close("div");
     }
@@ -197,18 +197,20 @@ public final class HtmlWriter {
         if (i > 0) {
           sep(m);
         }
-        m.open("span", "class", "cv-profile", "data-cv-pointer", p.pointer());
+        // one text, no-break spaces inside: a line may only break between profiles
+        StringBuilder text = new StringBuilder();
         if (p.network() != null) {
-          m.open("span", "class", "cv-profile-network", "data-cv-pointer", p.network().pointer())
-              .text(p.network().text()).close("span");
-          m.text(p.value().isEmpty() ? "" : ": ");
+          text.append(p.network().text()).append(p.value().isEmpty() ? "" : ": ");
         }
         for (Text v : p.value()) {
-          field(m, v, "cv-profile-value");
+          text.append(v.prefix()).append(v.text());
         }
         if (p.value().size() > 1) {
-          m.text(")");
+          text.append(')');
         }
+        String pointer = p.value().isEmpty() ? p.network().pointer() : p.value().get(p.value().size() - 1).pointer();
+        m.open("span", "class", "cv-profile", "data-cv-pointer", p.pointer());
+        field(m, new Text("", text.toString().replace(' ', '\u00a0'), pointer, p.href()), "cv-profile-value");
         m.close("span");
       }
       m.close("div");
@@ -274,7 +276,9 @@ public final class HtmlWriter {
         m.close("span");
       }
       m.close("div");
-      m.open("div", "class", "cv-row-side cv-dates");
+      // an explicit width: openhtmltopdf's automatic table layout can squeeze a cell below its text
+      m.open("div", "class", "cv-row-side cv-dates", "style",
+          e.dates() == null ? null : "width: " + Styles.num(0.56 * datesLength(e.dates()) + 0.4) + "em");
       if (e.dates() != null) {
         dates(m, e.dates());
       }
@@ -319,16 +323,26 @@ public final class HtmlWriter {
     m.close("div");
   }
 
+  /** Dates never wrap: no-break spaces inside (a table cell does not keep white-space: nowrap in openhtmltopdf). */
   private static void dates(Markup m, Dates d) {
-    field(m, d.start(), null);
+    field(m, nbsp(d.start()), null);
     if (!d.single()) {
-      m.text(" \u2013 ");
+      m.text("\u00a0\u2013\u00a0");
       if (d.end() != null) {
-        field(m, d.end(), null);
+        field(m, nbsp(d.end()), null);
       } else {
         m.open("span", "data-cv-pointer", d.endPointer()).text(DateText.PRESENT).close("span");
       }
     }
+  }
+
+  private static int datesLength(Dates d) {
+    return d.start().text().length() + (d.single() ? 0
+        : 3 + (d.end() == null ? DateText.PRESENT.length() : d.end().text().length()));
+  }
+
+  private static Text nbsp(Text t) {
+    return new Text(t.prefix(), t.text().replace(' ', '\u00a0'), t.pointer(), t.href());
   }
 
   private static void groups(Markup m, List<Group> groups, boolean grid) {

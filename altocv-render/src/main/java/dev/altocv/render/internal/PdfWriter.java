@@ -167,6 +167,9 @@ public final class PdfWriter {
               face.italic() ? BaseRendererBuilder.FontStyle.ITALIC : BaseRendererBuilder.FontStyle.NORMAL, true);
         }
       }
+      // break lines at spaces and after hyphens only (Unicode line breaking), never inside a URL or an e-mail
+      // address as openhtmltopdf's default breaker does: a URL cut in two would not come back whole on import
+      b.useUnicodeLineBreaker(new LineBreaker());
       b.withW3cDocument(dom, null);
       b.toStream(out);
       b.run();
@@ -178,6 +181,52 @@ public final class PdfWriter {
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Line breaks at spaces, after a hyphen between letters, and between Chinese, Japanese and Korean characters;
+   * never inside a URL, an e-mail address, a date or at a no-break space (Java's and openhtmltopdf's default
+   * breakers split URLs after dots and colons, and a URL cut in two would not come back whole on import).
+   */
+  static final class LineBreaker implements com.openhtmltopdf.extend.FSTextBreaker {
+    private String text = "";
+    private int pos;
+
+    @Override
+    public void setText(String newText) {
+      text = newText;
+      pos = 0;
+    }
+
+    @Override
+    public int next() {
+      int n = text.length();
+      if (pos >= n) {
+        return -1;
+      }
+      for (int i = pos; i < n; i++) {
+        char c = text.charAt(i);
+        boolean breakAfter = c == ' ' || c == '\n' || c == '\t'
+            || (c == '-' && i > 0 && i + 1 < n && Character.isLetter(text.charAt(i - 1))
+                && Character.isLetter(text.charAt(i + 1)))
+            || (i + 1 < n && wide(c) && wide(text.charAt(i + 1)));
+        if (breakAfter) {
+          while (i + 1 < n && text.charAt(i + 1) == ' ') {
+            i++;
+          }
+          pos = i + 1;
+          return pos;
+        }
+      }
+      pos = n;
+      return n;
+    }
+
+    private static boolean wide(char c) {
+      Character.UnicodeScript s = Character.UnicodeScript.of(c);
+      return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+          || s == Character.UnicodeScript.KATAKANA || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+    }
   }
 
   private static boolean refuse() {

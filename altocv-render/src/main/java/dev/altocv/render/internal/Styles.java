@@ -29,7 +29,7 @@ public final class Styles {
     DERIVED.put("--cv-label-size", new Derived("--cv-heading-size", 0.92, "pt"));
     DERIVED.put("--cv-small-size", new Derived("--cv-body-size", 0.92, "pt"));
     DERIVED.put("--cv-gap-entry", new Derived("--cv-density", 7, "pt"));
-    DERIVED.put("--cv-gap-para", new Derived("--cv-density", 2.5, "pt"));
+    DERIVED.put("--cv-gap-para", new Derived("--cv-density", 4, "pt"));
     DERIVED.put("--cv-gap-heading", new Derived("--cv-density", 4, "pt"));
     DERIVED.put("--cv-gap-bullet", new Derived("--cv-density", 1.2, "pt"));
   }
