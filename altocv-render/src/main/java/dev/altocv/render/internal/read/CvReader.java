@@ -54,6 +54,7 @@ final class CvReader {
   private static final Pattern URL = Pattern.compile(
       "(?i)(https?://\\S+|(?:www\\.)?[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?:/\\S*)?)");
   private static final Pattern SEPARATORS = Pattern.compile("\\s+[\u00b7|\u2022\u22c5\u25cf\u2013\u2014]\\s+");
+  private static final Pattern INLINE_DATES = Pattern.compile("(?:,|\\s[\u00b7|\u2013\u2014-]|\\()\\s*[^,\u00b7|]*\\d{4}[^,\u00b7|]*$");
   private static final Pattern LEVEL = Pattern.compile("^(.*?)\\s*\\(([^()]*)\\)$");
   private static final Pattern LABELLED = Pattern.compile("^([\\p{L}][\\p{L} /&.+-]{0,30}):\\s*(.*)$");
 
@@ -226,6 +227,18 @@ final class CvReader {
           }
         }
         case "references" -> references.addAll(references(body, sectionConf, references.size()));
+        case "contact" -> {
+          for (Line l : body) {
+            if (!contacts(l)) {
+              if (location.city() == null && location.region() == null && l.chunks.size() == 1
+                  && l.text().matches("[\\p{L}][\\p{L} .'\\-]*(, ?[\\p{L}][\\p{L} .'\\-]*){0,2}")) {
+                location = location(l.text());
+              } else {
+                unplaced.add(l.text());
+              }
+            }
+          }
+        }
         default -> {
           List<CustomItem> items = new ArrayList<>();
           String sp = "/altocv/customSections/" + custom.size();
@@ -254,8 +267,7 @@ final class CvReader {
         }
       }
     }
-    basics = new Basics(basics.name(), basics.label(), null, basics.email(), basics.phone(), basics.url(), summary,
-        basics.location(), basics.profiles(), Map.of());
+    basics = new Basics(basics.name(), basics.label(), null, email, phone, url, summary, location, profiles, Map.of());
     cv.basics(basics);
     cv.work(work.toArray(new Work[0]));
     cv.volunteer(volunteer.toArray(new Volunteer[0]));
@@ -368,15 +380,16 @@ final class CvReader {
 
   // ---------------------------------------------------------------- header
 
+  // the header's fields, filled by the header and by a "Contact" section
+  private @Nullable String email;
+  private @Nullable String phone;
+  private @Nullable String url;
+  private Location location = Location.empty();
+  private final List<Profile> profiles = new ArrayList<>();
+
   private Basics header(List<Line> head, boolean noSections) {
     String name = null;
     String label = null;
-    String email = null;
-    String phone = null;
-    String url = null;
-    Location location = Location.empty();
-    List<Profile> profiles = new ArrayList<>();
-    List<String> rest = new ArrayList<>();
     int nameIdx = -1;
     float max = 0;
     for (int i = 0; i < Math.min(head.size(), 15); i++) {
@@ -398,75 +411,19 @@ final class CvReader {
       name = head.get(nameIdx).text();
       conf("/basics/name", head.get(nameIdx).size >= bodySize * 1.2f || head.get(nameIdx).title ? 0.95 : 0.6);
     }
+    List<String> rest = new ArrayList<>();
     for (int i = 0; i < head.size(); i++) {
       if (i == nameIdx) {
         continue;
       }
       Line l = head.get(i);
-      List<String> items = new ArrayList<>();
-      for (Line.Chunk c : l.chunks) {
-        items.addAll(parts(c.text()));
+      if (contacts(l)) {
+        continue;
       }
-      boolean contact = false;
-      List<String> other = new ArrayList<>();
-      for (String item : items) {
-        Matcher em = EMAIL.matcher(item);
-        Matcher lab = LABELLED.matcher(item);
-        if (lab.matches() && !isUrl(item) && !lab.group(2).isBlank()) {
-          String key = lab.group(1).trim();
-          String value = lab.group(2).trim();
-          if (Lexicon.contactLabel(key)) {
-            item = value;
-            em = EMAIL.matcher(item);
-          } else {
-            String p = "/basics/profiles/" + profiles.size();
-            profiles.add(profile(key, value));
-            conf(p + "/network", 0.9);
-            conf(p + "/url", 0.9);
-            conf(p + "/username", 0.85);
-            contact = true;
-            continue;
-          }
-        }
-        if (email == null && em.matches()) {
-          email = em.group(1);
-          conf("/basics/email", 0.97);
-          contact = true;
-        } else if (phone == null && PHONE.matcher(item).matches() && digits(item) >= 7) {
-          phone = item;
-          conf("/basics/phone", 0.9);
-          contact = true;
-        } else if (isUrl(item)) {
-          String net = Lexicon.network(host(item));
-          if (net != null) {
-            String p = "/basics/profiles/" + profiles.size();
-            String user = ViewBuilder.lastSegment(item);
-            profiles.add(new Profile(null, net, user.isEmpty() ? null : user, item, Map.of()));
-            conf(p + "/network", 0.7);
-            conf(p + "/url", 0.9);
-          } else if (url == null) {
-            url = item;
-            conf("/basics/url", 0.9);
-          } else {
-            other.add(item);
-          }
-          contact = true;
-        } else {
-          other.add(item);
-        }
-      }
-      if (contact) {
-        for (String o : other) {
-          if (location.city() == null && location.region() == null && o.matches("[\\p{L}][\\p{L} .'\\-]*(, ?[\\p{L}][\\p{L} .'\\-]*){0,2}")) {
-            location = location(o);
-          } else {
-            rest.add(o);
-          }
-        }
-      } else if (label == null && name != null && i == nameIdx + 1 && !l.text().matches(".*\\d{4}.*")) {
+      if (label == null && name != null && i == nameIdx + 1 && !l.text().matches(".*\\d{4}.*")) {
         label = l.text();
         conf("/basics/label", 0.8);
-      } else if (location.city() == null && location.region() == null && items.size() == 1
+      } else if (location.city() == null && location.region() == null && l.chunks.size() == 1
           && l.text().matches("[\\p{L}][\\p{L} .'\\-]*(, ?[\\p{L}][\\p{L} .'\\-]*){1,2}")) {
         location = location(l.text());
       } else {
@@ -489,7 +446,77 @@ final class CvReader {
         conf("/basics/summary", 0.5);
       }
     }
-    return new Basics(name, label, null, email, phone, url, summary, location, profiles, Map.of());
+    return new Basics(name, label, null, null, null, null, summary, Location.empty(), List.of(), Map.of());
+  }
+
+  /**
+   * Reads a line of contact details (e-mail, phone, website, profiles, a place); false when it has none.
+   */
+  private boolean contacts(Line l) {
+    List<String> items = new ArrayList<>();
+    for (Line.Chunk c : l.chunks) {
+      items.addAll(parts(c.text()));
+    }
+    boolean contact = false;
+    List<String> other = new ArrayList<>();
+    for (String item : items) {
+      Matcher em = EMAIL.matcher(item);
+      Matcher lab = LABELLED.matcher(item);
+      if (lab.matches() && !isUrl(item) && !lab.group(2).isBlank()) {
+        String key = lab.group(1).trim();
+        String value = lab.group(2).trim();
+        if (Lexicon.contactLabel(key)) {
+          item = value;
+          em = EMAIL.matcher(item);
+        } else {
+          String p = "/basics/profiles/" + profiles.size();
+          profiles.add(profile(key, value));
+          conf(p + "/network", 0.9);
+          conf(p + "/url", 0.9);
+          conf(p + "/username", 0.85);
+          contact = true;
+          continue;
+        }
+      }
+      if (email == null && em.matches()) {
+        email = em.group(1);
+        conf("/basics/email", 0.97);
+        contact = true;
+      } else if (phone == null && PHONE.matcher(item).matches() && digits(item) >= 7) {
+        phone = item;
+        conf("/basics/phone", 0.9);
+        contact = true;
+      } else if (isUrl(item)) {
+        String net = Lexicon.network(host(item));
+        if (net != null) {
+          String p = "/basics/profiles/" + profiles.size();
+          String user = ViewBuilder.lastSegment(item);
+          profiles.add(new Profile(null, net, user.isEmpty() ? null : user, item, Map.of()));
+          conf(p + "/network", 0.7);
+          conf(p + "/url", 0.9);
+        } else if (url == null) {
+          url = item;
+          conf("/basics/url", 0.9);
+        } else {
+          other.add(item);
+        }
+        contact = true;
+      } else {
+        other.add(item);
+      }
+    }
+    if (!contact) {
+      return false;
+    }
+    for (String o : other) {
+      if (location.city() == null && location.region() == null
+          && o.matches("[\\p{L}][\\p{L} .'\\-]*(, ?[\\p{L}][\\p{L} .'\\-]*){0,2}")) {
+        location = location(o);
+      } else {
+        unplaced.add(o);
+      }
+    }
+    return true;
   }
 
   private static boolean contactLike(String s) {
@@ -558,6 +585,7 @@ final class CvReader {
   private List<Raw> entries(List<Line> body) {
     List<Raw> out = new ArrayList<>();
     Raw cur = null;
+    float baseX = Float.NaN;
     for (Line l : body) {
       String label = labelOf(l);
       if (label != null && cur != null) {
@@ -573,6 +601,7 @@ final class CvReader {
         if (startNew) {
           cur = head;
           out.add(cur);
+          baseX = titleX(l);
           continue;
         }
         if (cur.title == null) {
@@ -588,8 +617,11 @@ final class CvReader {
       if (cur == null) {
         cur = new Raw();
         out.add(cur);
+        baseX = l.x0();
       }
-      if (l.bullet) {
+      // list items drawn with a vector bullet (no glyph) show only as text indented under the entry
+      boolean indented = !Float.isNaN(baseX) && l.x0() > baseX + 4 && l.chunks.size() == 1 && cur.subtitleSeen;
+      if (l.bullet || (indented && !subtitleLike(l))) {
         cur.bullets.add(l.text());
       } else if (!cur.subtitleSeen && !cur.hasBody() && cur.subtitle.isEmpty() && subtitleLike(l)) {
         cur.subtitleSeen = true;
@@ -607,6 +639,18 @@ final class CvReader {
       }
     }
     return out;
+  }
+
+  /** Where an entry's title starts (after a first column of dates, if any). */
+  private static float titleX(Line l) {
+    for (Line.Chunk c : l.chunks) {
+      String t = c.text();
+      Optional<DateText.Range> r = DateText.rangeAtEnd(t);
+      if (r.isEmpty() || r.get().text().trim().length() < t.trim().length() - 1) {
+        return c.x0;
+      }
+    }
+    return l.x0();
   }
 
   private static @Nullable String labelOf(Line l) {
@@ -645,6 +689,15 @@ final class CvReader {
     List<Line.Chunk> content = new ArrayList<>(l.chunks);
     DateText.Range dates = null;
     if (content.size() >= 2) {
+      // dates in a first column (a table with the dates on the left)
+      String first = content.get(0).text();
+      Optional<DateText.Range> r = DateText.rangeAtEnd(first);
+      if (r.isPresent() && r.get().text().trim().length() >= first.trim().length() - 1) {
+        dates = r.get();
+        content.remove(0);
+      }
+    }
+    if (dates == null && content.size() >= 2) {
       String last = content.get(content.size() - 1).text();
       Optional<DateText.Range> r = DateText.rangeAtEnd(last);
       if (r.isPresent() && r.get().text().trim().length() >= last.trim().length() - 1) {
@@ -667,6 +720,29 @@ final class CvReader {
     raw.dates = dates;
     if (content.isEmpty()) {
       return dates == null ? null : raw;
+    }
+    if (dates == null && content.size() == 1 && !content.get(0).startsBold()) {
+      // "Warehouse Supervisor at LogiTrans, 2018 - present": a plain line ending in dates
+      String t = content.get(0).text();
+      Matcher m = INLINE_DATES.matcher(t);
+      Optional<DateText.Range> r = DateText.rangeAtEnd(t);
+      if (t.length() < 140 && m.find() && r.isPresent() && t.endsWith(r.get().text().trim())) {
+        String head = t.substring(0, t.length() - r.get().text().trim().length()).replaceAll("[\\s,\u00b7|(\u2013\u2014-]+$", "");
+        if (!head.isEmpty()) {
+          raw.dates = r.get();
+          int at = head.indexOf(" at ");
+          if (at > 0) {
+            raw.title = head.substring(0, at).trim();
+            raw.subtitle.addAll(parts(head.substring(at + 4)));
+          } else {
+            List<String> ps = parts(head.replace(", ", ViewBuilder.SEP));
+            raw.title = ps.remove(0);
+            raw.subtitle.addAll(ps);
+          }
+          raw.subtitleSeen = !raw.subtitle.isEmpty();
+          return raw;
+        }
+      }
     }
     Line.Chunk first = content.get(0);
     StringBuilder bold = new StringBuilder();

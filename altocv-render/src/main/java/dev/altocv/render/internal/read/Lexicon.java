@@ -52,6 +52,8 @@ final class Lexicon {
     put("interests", "interests", "hobbies", "hobbies and interests", "personal interests", "interests and hobbies",
         "outside interests");
     put("references", "references", "referees", "recommendations", "testimonials");
+    put("contact", "contact", "contacts", "contact details", "contact information", "contact info", "personal details",
+        "personal information", "personal data", "details", "get in touch");
   }
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N} ]+");
@@ -75,7 +77,8 @@ final class Lexicon {
   private static final Pattern DEGREE = Pattern.compile(
       "(?i)\\b(bachelor|master|b\\.?\\s?sc|m\\.?\\s?sc|b\\.?\\s?a|m\\.?\\s?a|b\\.?\\s?eng|m\\.?\\s?eng|phd|ph\\.d|"
           + "doctor|doctorate|mba|diploma|associate|certificate|licentiate|bsc|msc|ba|ma|beng|meng|bs|ms|md|"
-          + "jd|llb|llm|abitur|baccalaur\\w*|a-levels?|high school|gcse|degree|postdoc\\w*|habilitation)\\b");
+          + "jd|llb|llm|b\\.?\\s?tech|m\\.?\\s?tech|b\\.?\\s?com|m\\.?\\s?com|bba|bca|mca|b\\.?\\s?ed|m\\.?\\s?ed|"
+          + "b\\.?\\s?arch|m\\.?\\s?arch|b\\.?\\s?des|m\\.?\\s?des|m\\.?\\s?phil|abitur|baccalaur\\w*|a-levels?|high school|gcse|degree|postdoc\\w*|habilitation)\\b");
 
   static boolean degreeLike(String s) {
     return DEGREE.matcher(s).find();

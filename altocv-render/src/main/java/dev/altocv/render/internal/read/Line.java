@@ -20,6 +20,8 @@ final class Line {
     float x1;
     /** Right edge of the last printed line of this chunk (after wrapped lines were joined). */
     float tailX1;
+    /** Baseline of the chunk's first glyph. */
+    float y;
 
     Chunk(float x0, float x1) {
       this.x0 = x0;

@@ -77,13 +77,16 @@ final class PdfText {
         nameSize = Math.max(mainMax, sideMax);
       }
     }
+    List<Line> everything = new ArrayList<>(all);
+    everything.addAll(side);
+    float ratio = lineRatio(everything);
     List<Line> ordered = new ArrayList<>();
     if (sideFirst) {
-      ordered.addAll(join(side));
-      ordered.addAll(join(all));
+      ordered.addAll(join(side, ratio));
+      ordered.addAll(join(all, ratio));
     } else {
-      ordered.addAll(join(all));
-      ordered.addAll(join(side));
+      ordered.addAll(join(all, ratio));
+      ordered.addAll(join(side, ratio));
     }
     return new Result(ordered, c.count, c.unmapped);
   }
@@ -241,6 +244,7 @@ final class PdfText {
           line.chunks.add(chunk);
         }
         chunk = new Line.Chunk(g.x0(), g.x1());
+        chunk.y = g.y();
         text.setLength(0);
         bold = g.bold();
         italic = g.italic();
@@ -411,6 +415,8 @@ final class PdfText {
         (c.x1 <= bestX ? a : b).chunks.add(c);
       }
       if (!a.chunks.isEmpty()) {
+        a.y = a.chunks.get(0).y;
+        a.lastY = a.y;
         if (l.bullet && a.chunks.get(0) == l.chunks.get(0)) {
           a.bullet = true;
           a.textX = l.textX;
@@ -423,6 +429,8 @@ final class PdfText {
         leftMax = Math.max(leftMax, a.x1());
       }
       if (!b.chunks.isEmpty()) {
+        b.y = b.chunks.get(0).y;
+        b.lastY = b.y;
         b.textX = b.x0();
         if (l.chunks.get(0) == b.chunks.get(0)) {
           b.bullet = l.bullet;
@@ -441,6 +449,11 @@ final class PdfText {
     List<Line> sideCol = leftMain ? right : left;
     setRegion(mainCol, 0);
     setRegion(sideCol, 1);
+    // the left column's box ends somewhere in the gap, not at its longest line
+    float gapMiddle = (leftMax + rightMin) / 2 - 3;
+    for (Line l : leftMain ? mainCol : sideCol) {
+      l.regionRight = Math.max(l.regionRight, gapMiddle);
+    }
     main.addAll(mainCol);
     List<Line> after = new ArrayList<>(lines.subList(bestStart + bestLen, lines.size()));
     setRegion(after, 0);
@@ -537,8 +550,7 @@ final class PdfText {
   }
 
   /** Joins wrapped lines into paragraphs and wrapped table cells into their cell. */
-  static List<Line> join(List<Line> lines) {
-    float ratio = lineRatio(lines);
+  static List<Line> join(List<Line> lines, float ratio) {
     List<Line> out = new ArrayList<>();
     for (Line n : lines) {
       Line l = out.isEmpty() ? null : out.get(out.size() - 1);

@@ -13,6 +13,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /** Debugging aid (not a test): prints the lines the reader sees. Args: template cvName [pdfOut]. */
 public final class DumpLines {
   public static void main(String[] a) throws Exception {
+    if (a[0].endsWith(".pdf")) {
+      dump(Files.readAllBytes(Path.of(a[0])));
+      return;
+    }
     Class<?> samples = Class.forName("dev.altocv.render.SampleCvs");
     Method all = samples.getDeclaredMethod("all");
     all.setAccessible(true);
@@ -32,6 +36,10 @@ public final class DumpLines {
     if (a.length > 2) {
       Files.write(Path.of(a[2]), pdf);
     }
+    dump(pdf);
+  }
+
+  static void dump(byte[] pdf) throws Exception {
     try (PDDocument d = Loader.loadPDF(pdf)) {
       PdfText.Result r = PdfText.read(d, new Deadline(10000));
       for (Line l : r.lines()) {
