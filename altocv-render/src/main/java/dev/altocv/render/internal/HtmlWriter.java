@@ -243,7 +243,8 @@ public final class HtmlWriter {
                 .text(r.text().text()).close("p");
           }
           if (r.name() != null) {
-            m.open("p", "class", "cv-ref-name").text("\u2014 ");
+            m.open("p", "class", "cv-ref-name");
+            plain(m, "\u2014 ");
             field(m, r.name(), null);
             m.close("p");
           }
@@ -304,7 +305,7 @@ public final class HtmlWriter {
       for (Text b : e.bullets()) {
         m.open("li", "class", "cv-bullet", "data-cv-pointer", b.pointer());
         m.open("span", "class", "cv-mark", "aria-hidden", "true").text("\u2022").close("span");
-        m.text(b.text());
+        m.open("span").text(b.text()).close("span");
         m.close("li");
       }
       m.close("ul");
@@ -314,7 +315,7 @@ public final class HtmlWriter {
       m.open("span", "class", "cv-list-label").text(l.label() + ": ").close("span");
       for (int i = 0; i < l.items().size(); i++) {
         if (i > 0) {
-          m.text(", ");
+          plain(m, ", ");
         }
         field(m, l.items().get(i), null);
       }
@@ -327,7 +328,7 @@ public final class HtmlWriter {
   private static void dates(Markup m, Dates d) {
     field(m, nbsp(d.start()), null);
     if (!d.single()) {
-      m.text("\u00a0\u2013\u00a0");
+      plain(m, "\u00a0\u2013\u00a0");
       if (d.end() != null) {
         field(m, nbsp(d.end()), null);
       } else {
@@ -361,7 +362,7 @@ public final class HtmlWriter {
         m.open("div", "class", "cv-group", "data-cv-pointer", g.pointer());
         groupName(m, g);
         if ((g.name() != null || g.level() != null) && !g.keywords().isEmpty()) {
-          m.text(": ");
+          plain(m, ": ");
         }
         keywords(m, g);
         m.close("div");
@@ -375,16 +376,16 @@ public final class HtmlWriter {
       field(m, g.name(), "cv-group-name");
     }
     if (g.level() != null) {
-      m.text(g.name() != null ? " (" : "(");
+      plain(m, g.name() != null ? " (" : "(");
       field(m, g.level(), "cv-group-level");
-      m.text(")");
+      plain(m, ")");
     }
   }
 
   private static void keywords(Markup m, Group g) {
     for (int i = 0; i < g.keywords().size(); i++) {
       if (i > 0) {
-        m.text(", ");
+        plain(m, ", ");
       }
       field(m, g.keywords().get(i), null);
     }
@@ -402,13 +403,21 @@ public final class HtmlWriter {
         field(m, l.language(), "cv-lang-name");
       }
       if (l.fluency() != null) {
-        m.text(l.language() != null ? " (" : "(");
+        plain(m, l.language() != null ? " (" : "(");
         field(m, l.fluency(), null);
-        m.text(")");
+        plain(m, ")");
       }
       m.close(inline ? "span" : "div");
     }
     m.close("div");
+  }
+
+  /**
+   * Text between elements goes in its own span: openhtmltopdf paints a parent's bare text before its child
+   * elements, which would scramble the order of the PDF's text.
+   */
+  private static void plain(Markup m, String text) {
+    m.open("span").text(text).close("span");
   }
 
   private static void sep(Markup m) {
