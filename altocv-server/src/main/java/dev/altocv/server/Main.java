@@ -6,10 +6,13 @@ import dev.altocv.server.cli.AtsCommand;
 import dev.altocv.server.cli.AdminCommand;
 import dev.altocv.server.cli.CliException;
 import dev.altocv.server.cli.ConvertCommand;
+import dev.altocv.server.cli.ImportCommand;
 import dev.altocv.server.cli.MatchCommand;
 import dev.altocv.server.cli.PatchCommand;
 import dev.altocv.server.cli.RankCommand;
+import dev.altocv.server.cli.RenderCommand;
 import dev.altocv.server.cli.ServeCommand;
+import dev.altocv.server.cli.TemplatesCommand;
 import dev.altocv.server.cli.ValidateCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -36,6 +39,9 @@ import picocli.CommandLine.Command;
         MatchCommand.class,
         RankCommand.class,
         AiCommand.class,
+        RenderCommand.class,
+        ImportCommand.class,
+        TemplatesCommand.class,
         ServeCommand.class,
         AdminCommand.class,
         CommandLine.HelpCommand.class

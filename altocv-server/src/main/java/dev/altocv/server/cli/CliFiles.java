@@ -53,6 +53,35 @@ public final class CliFiles {
   }
 
   /**
+   * Reads a binary file (a PDF, a DOCX), refusing one larger than a limit before reading it.
+   *
+   * @param file the file
+   * @param what what it is, for messages
+   * @param maxBytes the largest size accepted
+   * @return the bytes
+   * @throws CliException with exit code 2 when it cannot be read, 1 when it is too large
+   */
+  public static byte[] readBytes(Path file, String what, long maxBytes) {
+    try {
+      if (Files.isDirectory(file)) {
+        throw new CliException(2, "cannot read " + what + " " + file + ": it is a directory");
+      }
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw new CliException(1, file + " is " + size / (1024 * 1024) + " MB; the limit is "
+            + maxBytes / (1024 * 1024) + " MB");
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new CliException(2, "cannot read " + what + " " + file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new CliException(2, "cannot read " + what + " " + file + ": permission denied");
+    } catch (IOException e) {
+      throw new CliException(2, "cannot read " + what + " " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
    * Reads a CV file: JSON Resume or AltoCV.
    *
    * @param file the file

@@ -140,9 +140,11 @@ final class PdfText {
         Matrix m = t.getTextMatrix();
         boolean sheared = Math.abs(m.getValue(1, 0)) > 0.1f * Math.abs(m.getValue(0, 0));
         boolean italic = st[1] || sheared;
-        float size = t.getFontSizeInPt();
+        // the rendering matrix's scale is the size as printed (openhtmltopdf puts a truncated size in Tf and the
+        // rest in the matrix, so getFontSizeInPt says 10 for 10.5pt text)
+        float size = Math.abs(t.getYScale());
         if (size <= 0.5f) {
-          size = Math.abs(t.getYScale());
+          size = t.getFontSizeInPt();
         }
         float x0 = t.getXDirAdj();
         glyphs.add(new Glyph(page, x0, x0 + t.getWidthDirAdj(), t.getYDirAdj(), round(size), bold, italic, u));
