@@ -126,12 +126,13 @@ public final class Render {
     FontPairing f = design.typography().fontPairing();
     List<String> main = f.headingFamily().equals(f.bodyFamily()) ? List.of(f.bodyFamily())
         : List.of(f.headingFamily(), f.bodyFamily());
-    List<String> fallbacks = Fonts.fallbacksFor(ViewBuilder.allText(doc), main);
+    String text = ViewBuilder.allText(doc);
+    List<String> fallbacks = Fonts.fallbacksFor(text, main);
     String xhtml = HtmlWriter.write(doc, t, design, HtmlWriter.Mode.PDF, new HtmlWriter.BrowserOptions(null, false),
         Styles.resolved(design, fallbacks));
     List<String> families = new ArrayList<>(main);
     families.addAll(fallbacks);
-    return PdfWriter.render(xhtml, families);
+    return PdfWriter.render(xhtml, families, PdfWriter.rightToLeft(text));
   }
 
   /**

@@ -170,6 +170,23 @@ final class SampleCvs {
         .build();
   }
 
+  static Cv rightToLeft() {
+    Basics b = new Basics("דוד כהן", "מהנדס תוכנה בכיר", null, "david.cohen@example.co.il", "+972 52 123 4567", null,
+        "مهندس برمجيات ذو خبرة طويلة في أنظمة الدفع والخدمات السحابية.",
+        new Location(null, null, "תל אביב", "IL", null, Map.of()), List.of(), Map.of());
+    return Cv.builder().basics(b)
+        .work(work("ראש צוות פיתוח", "חברת תוכנה בעמ", "ירושלים", null, "2020-02", null, null,
+                "הובלתי צוות של חמישה מפתחים", "שיפרתי את זמני התגובה של המערכת"),
+            work("Backend Engineer", "Wix", "Tel Aviv", "https://www.wix.com", "2016-09", "2020-01", null,
+                "Built the payments API in Java"))
+        .education(new Education(null, "האוניברסיטה העברית", null, "מדעי המחשב", "תואר ראשון", "2012", "2016", null,
+            List.of(), Map.of()))
+        .skills(new Skill(null, "שפות תכנות", null, List.of("Java", "Kotlin", "SQL"), Map.of()))
+        .languages(new Language(null, "עברית", "שפת אם", Map.of()), new Language(null, "العربية", "جيد", Map.of()),
+            new Language(null, "English", "Fluent", Map.of()))
+        .build();
+  }
+
   static Cv minimal() {
     Basics b = new Basics("Li Wei", null, null, "li.wei@example.com", null, null, null, Location.empty(), List.of(),
         Map.of());

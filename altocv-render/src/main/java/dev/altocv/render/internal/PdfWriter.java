@@ -122,6 +122,19 @@ public final class PdfWriter {
    * @throws RenderException when the markup is not well-formed or the layout fails
    */
   public static byte[] render(String xhtml, List<String> families) {
+    return render(xhtml, families, Rtl.needed(xhtml));
+  }
+
+  /**
+   * Renders XHTML to PDF.
+   *
+   * @param xhtml a well-formed XHTML document without DOCTYPE
+   * @param families the font families to make available (main and fallback)
+   * @param rightToLeft whether the text has Hebrew or Arabic (needs the optional ICU support)
+   * @return the PDF
+   * @throws RenderException when the markup is not well-formed or the layout fails
+   */
+  public static byte[] render(String xhtml, List<String> families, boolean rightToLeft) {
     Document dom;
     try {
       DocumentBuilder parser = PARSER.get();
@@ -170,9 +183,14 @@ public final class PdfWriter {
       // break lines at spaces and after hyphens only (Unicode line breaking), never inside a URL or an e-mail
       // address as openhtmltopdf's default breaker does: a URL cut in two would not come back whole on import
       b.useUnicodeLineBreaker(new LineBreaker());
+      if (rightToLeft) {
+        Rtl.apply(b);
+      }
       b.withW3cDocument(dom, null);
       b.toStream(out);
       b.run();
+    } catch (RenderException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new RenderException("the PDF could not be laid out: " + e, e);
     } finally {
@@ -227,6 +245,16 @@ public final class PdfWriter {
       return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
           || s == Character.UnicodeScript.KATAKANA || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
     }
+  }
+
+  /**
+   * Whether a text has Hebrew or Arabic letters (and so needs the optional right-to-left support).
+   *
+   * @param text the text
+   * @return true when it does
+   */
+  public static boolean rightToLeft(CharSequence text) {
+    return Rtl.needed(text);
   }
 
   private static boolean refuse() {

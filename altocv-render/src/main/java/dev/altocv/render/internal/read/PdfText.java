@@ -295,8 +295,65 @@ final class PdfText {
 
   private static void flush(Line.Chunk chunk, StringBuilder text, boolean bold, boolean italic, float size) {
     if (text.length() > 0) {
-      chunk.runs.add(new Line.Run(text.toString(), bold, italic, size));
+      chunk.runs.add(new Line.Run(logicalOrder(text.toString()), bold, italic, size));
     }
+  }
+
+  /**
+   * Glyphs come in visual order, left to right; Hebrew and Arabic are read right to left. The Unicode bidi
+   * algorithm applied to the visual text reverses the right-to-left runs back into reading order (brackets
+   * mirrored back), as PDFBox's own text stripper does.
+   */
+  static String logicalOrder(String visual) {
+    if (!rtl(visual)) {
+      return visual;
+    }
+    java.text.Bidi bidi = new java.text.Bidi(visual, java.text.Bidi.DIRECTION_LEFT_TO_RIGHT);
+    int runs = bidi.getRunCount();
+    byte[] levels = new byte[runs];
+    Integer[] order = new Integer[runs];
+    for (int i = 0; i < runs; i++) {
+      levels[i] = (byte) bidi.getRunLevel(i);
+      order[i] = i;
+    }
+    java.text.Bidi.reorderVisually(levels, 0, order, 0, runs);
+    StringBuilder out = new StringBuilder(visual.length());
+    for (int k = 0; k < runs; k++) {
+      int i = order[k];
+      String run = visual.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
+      if ((bidi.getRunLevel(i) & 1) == 1) {
+        for (int j = run.length() - 1; j >= 0; j--) {
+          out.append(mirror(run.charAt(j)));
+        }
+      } else {
+        out.append(run);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean rtl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= 0x0590 && c <= 0x08ff) || (c >= 0xfb1d && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfefc)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static char mirror(char c) {
+    return switch (c) {
+      case '(' -> ')';
+      case ')' -> '(';
+      case '[' -> ']';
+      case ']' -> '[';
+      case '{' -> '}';
+      case '}' -> '{';
+      case '<' -> '>';
+      case '>' -> '<';
+      default -> c;
+    };
   }
 
   static float chunkGap(float size) {
