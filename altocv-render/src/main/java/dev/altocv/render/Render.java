@@ -120,6 +120,19 @@ public final class Render {
    * @throws RenderException when the layout fails
    */
   public static byte[] pdf(Cv cv) {
+    return pdf(cv, PdfOptions.DEFAULT);
+  }
+
+  /**
+   * The CV as a PDF, with options.
+   *
+   * @param cv the CV
+   * @param options whether to tag the PDF
+   * @return the PDF
+   * @throws RenderException when the layout fails
+   */
+  public static byte[] pdf(Cv cv, PdfOptions options) {
+    Objects.requireNonNull(options, "options");
     Design design = cv.altocv().design();
     TemplateSpec t = Templates.get(design.templateId());
     View.Document doc = ViewBuilder.build(cv, t);
@@ -132,7 +145,7 @@ public final class Render {
         Styles.resolved(design, fallbacks));
     List<String> families = new ArrayList<>(main);
     families.addAll(fallbacks);
-    return PdfWriter.render(xhtml, families, PdfWriter.rightToLeft(text));
+    return PdfWriter.render(xhtml, families, PdfWriter.rightToLeft(text), options.tagged());
   }
 
   /**

@@ -50,6 +50,16 @@ class PdfFeaturesTest {
   }
 
   @Test
+  void anUntaggedPdfHasTheSameText() throws IOException {
+    Cv cv = SampleCvs.everySection();
+    try (PDDocument tagged = load(cv); PDDocument plain = Loader.loadPDF(Render.pdf(cv, PdfOptions.DEFAULT.withTagged(false)))) {
+      assertThat(plain.getDocumentCatalog().getStructureTreeRoot()).isNull();
+      assertThat(new PDFTextStripper().getText(plain)).isEqualTo(new PDFTextStripper().getText(tagged));
+      assertThat(plain.getDocumentInformation().getTitle()).isEqualTo("Ada Lindqvist \u2013 CV");
+    }
+  }
+
+  @Test
   void linksAreClickable() throws IOException {
     List<String> uris = new ArrayList<>();
     try (PDDocument doc = load(SampleCvs.everySection())) {

@@ -41,6 +41,12 @@ public class RenderBenchmark {
     return Render.pdf(cv);
   }
 
+  /** CV to PDF without the accessibility tags. */
+  @Benchmark
+  public byte[] renderPdfUntagged() {
+    return Render.pdf(cv, dev.altocv.render.PdfOptions.DEFAULT.withTagged(false));
+  }
+
   /** CV to the live preview page. */
   @Benchmark
   public String previewHtml() {

@@ -3,6 +3,7 @@ package dev.altocv.benchmarks;
 import dev.altocv.core.AltoCv;
 import dev.altocv.core.model.Cv;
 import dev.altocv.render.Importer;
+import dev.altocv.render.PdfOptions;
 import dev.altocv.render.PreviewOptions;
 import dev.altocv.render.Render;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * AltoCV against headless Chromium on the same 2-page CV, in one run:
  * <ul>
- *   <li>AltoCV: CV to PDF in this (warmed) JVM, fonts embedded and subset, p50 and p95 over N renders;</li>
+ *   <li>AltoCV: CV to PDF in this (warmed) JVM, fonts embedded and subset, p50 and p95 over N renders, tagged
+ *       (the default) and untagged;</li>
  *   <li>Chromium: {@code --print-to-pdf} of the same page (AltoCV's HTML, with the same fonts from local files),
  *       one process per PDF as a server would run it, median of M runs;</li>
  *   <li>import of AltoCV's 2-page PDF: p50 and p95.</li>
@@ -48,6 +50,12 @@ public final class SideBySide {
       long s = System.nanoTime();
       pdf = Render.pdf(cv);
       t[i] = System.nanoTime() - s;
+    }
+    long[] untagged = new long[renders];
+    for (int i = 0; i < renders; i++) {
+      long s = System.nanoTime();
+      Render.pdf(cv, PdfOptions.DEFAULT.withTagged(false));
+      untagged[i] = System.nanoTime() - s;
     }
     Importer importer = Importer.withDefaults();
     for (int i = 0; i < 50; i++) {
@@ -94,6 +102,8 @@ public final class SideBySide {
     double chromeP50 = pct(c, 50);
     System.out.printf(Locale.ROOT, "AltoCV PDF render (warm JVM, %d renders): p50 %.1f ms, p95 %.1f ms, %d bytes%n",
         renders, altoP50, pct(t, 95), pdf.length);
+    System.out.printf(Locale.ROOT, "AltoCV PDF render, untagged (%d renders): p50 %.1f ms, p95 %.1f ms%n", renders,
+        pct(untagged, 50), pct(untagged, 95));
     System.out.printf(Locale.ROOT, "Chromium --print-to-pdf (%d runs): median %.0f ms, min %.0f ms, max %.0f ms, %d bytes%n",
         runs, chromeP50, pct(c, 0), pct(c, 100), Files.size(dir.resolve("chromium-0.pdf")));
     System.out.printf(Locale.ROOT, "AltoCV is %.0f times faster at the median%n", chromeP50 / altoP50);

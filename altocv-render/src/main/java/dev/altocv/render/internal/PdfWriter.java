@@ -122,7 +122,7 @@ public final class PdfWriter {
    * @throws RenderException when the markup is not well-formed or the layout fails
    */
   public static byte[] render(String xhtml, List<String> families) {
-    return render(xhtml, families, Rtl.needed(xhtml));
+    return render(xhtml, families, Rtl.needed(xhtml), true);
   }
 
   /**
@@ -131,10 +131,11 @@ public final class PdfWriter {
    * @param xhtml a well-formed XHTML document without DOCTYPE
    * @param families the font families to make available (main and fallback)
    * @param rightToLeft whether the text has Hebrew or Arabic (needs the optional ICU support)
+   * @param tagged whether to tag the PDF (PDF/UA)
    * @return the PDF
    * @throws RenderException when the markup is not well-formed or the layout fails
    */
-  public static byte[] render(String xhtml, List<String> families, boolean rightToLeft) {
+  public static byte[] render(String xhtml, List<String> families, boolean rightToLeft, boolean tagged) {
     Document dom;
     try {
       DocumentBuilder parser = PARSER.get();
@@ -150,7 +151,7 @@ public final class PdfWriter {
       PdfRendererBuilder b = new PdfRendererBuilder();
       b.useFastMode();
       b.usePDDocument(pdf);
-      b.usePdfUaAccessibility(true);
+      b.usePdfUaAccessibility(tagged);
       b.withProducer("AltoCV");
       b.useExternalResourceAccessControl((uri, type) -> refuse(), ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
       b.useExternalResourceAccessControl((uri, type) -> refuse(), ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
