@@ -44,8 +44,8 @@ import java.util.Optional;
  * <p><b>No outside resource</b> is ever loaded while rendering: the PDF renderer refuses every URI (http,
  * https, file, data and any other scheme), and CV text is always escaped.
  *
- * @throws UnknownTemplateException (from every method taking a CV) when the design names a template that does
- *     not exist
+ * <p>Every method taking a CV throws {@link UnknownTemplateException} when its design names a template that does
+ * not exist.
  */
 public final class Render {
   private Render() {}
