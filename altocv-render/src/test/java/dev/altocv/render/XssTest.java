@@ -9,7 +9,6 @@ import dev.altocv.core.AltoCv;
 import dev.altocv.core.internal.Json;
 import dev.altocv.core.model.Cv;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -173,9 +172,5 @@ class XssTest {
         }
       }
     }
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

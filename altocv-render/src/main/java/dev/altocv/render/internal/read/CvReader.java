@@ -108,7 +108,7 @@ final class CvReader {
         case "summary" -> {
           List<String> paras = new ArrayList<>();
           for (Line l : body) {
-            paras.add((l.bullet ? "" : "") + l.text());
+            paras.add(l.text());
           }
           if (!paras.isEmpty()) {
             String s = String.join("\n", paras);
