@@ -199,6 +199,50 @@ class LayoutsImportTest {
     assertThat(cv.skills()).flatExtracting(s -> s.keywords()).containsExactly("Figma", "user research", "prototyping");
   }
 
+  /** A Word document whose contact details and skills sit in a text box (VML, with a DrawingML twin). */
+  @Test
+  void aWordDocumentWithATextBoxSidebar() throws IOException {
+    String p = "<w:p><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r></w:p>";
+    String bp = "<w:p><w:r><w:rPr><w:b/><w:sz w:val=\"%d\"/></w:rPr><w:t>%s</w:t></w:r></w:p>";
+    String box = "<w:txbxContent>" + bp.formatted(24, "Skills") + p.formatted("Welding, forklift, first aid")
+        + p.formatted("karl.berg@example.se") + "</w:txbxContent>";
+    String document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        + " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""
+        + " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""
+        + " xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:body>"
+        + bp.formatted(44, "Karl Berg")
+        + "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>" + box
+        + "</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>" + box
+        + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+        + bp.formatted(24, "Experience")
+        + "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Welder</w:t></w:r><w:r><w:tab/><w:t>2015 – Present</w:t></w:r></w:p>"
+        + "<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Volvo Cars · Gothenburg</w:t></w:r></w:p>"
+        + "</w:body></w:document>";
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+      zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+          + "</Types>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("_rels/.rels"));
+      zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+          + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+          + "</Relationships>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+      zip.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    save(out.toByteArray(), "textbox.docx");
+    Cv cv = Importer.withDefaults().read(out.toByteArray(), "textbox.docx").cv();
+    assertThat(cv.basics().name()).isEqualTo("Karl Berg");
+    assertThat(cv.work().get(0).position()).isEqualTo("Welder");
+    assertThat(cv.work().get(0).name()).isEqualTo("Volvo Cars");
+    assertThat(cv.skills()).flatExtracting(s -> s.keywords()).containsExactly("Welding", "forklift", "first aid");
+    assertThat(cv.basics().email()).as("contact details in the text box, read once").isEqualTo("karl.berg@example.se");
+  }
+
   /** Keeps the fixture under target/ for a person to look at. */
   private static void save(byte[] pdf, String name) {
     try {

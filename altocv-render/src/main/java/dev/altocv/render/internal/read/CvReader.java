@@ -102,7 +102,15 @@ final class CvReader {
     for (int h = 0; h < headings.size(); h++) {
       Heading head = headings.get(h);
       int end = h + 1 < headings.size() ? headings.get(h + 1).index() : lines.size();
-      List<Line> body = lines.subList(head.index() + 1, end);
+      List<Line> body = new ArrayList<>();
+      for (Line l : lines.subList(head.index() + 1, end)) {
+        // an e-mail address or phone number on a line of its own is contact detail, wherever it sits
+        if (!head.key().equals("contact") && strayContact(l)) {
+          contacts(l);
+        } else {
+          body.add(l);
+        }
+      }
       double sectionConf = head.custom() ? 0.75 : 0.95;
       switch (head.key()) {
         case "summary" -> {
@@ -517,6 +525,12 @@ final class CvReader {
       }
     }
     return true;
+  }
+
+  private boolean strayContact(Line l) {
+    String t = l.text().trim();
+    return l.chunks.size() == 1 && ((email == null && EMAIL.matcher(t).matches())
+        || (phone == null && PHONE.matcher(t).matches() && digits(t) >= 7 && !t.matches("\\d{4}\\s*[-\u2013]\\s*\\d{4}")));
   }
 
   private static boolean contactLike(String s) {

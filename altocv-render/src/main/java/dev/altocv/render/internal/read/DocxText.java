@@ -42,7 +42,54 @@ final class DocxText {
     for (IBodyElement e : doc.getBodyElements()) {
       element(e, styles, out, deadline);
     }
+    textBoxes(doc, styles, out, deadline);
     return out;
+  }
+
+  private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  private static final String MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+  /**
+   * Text in text boxes (a sidebar drawn as a shape is common in Word CV templates), read after the body like a
+   * second column. A text box saved twice, as a DrawingML shape and as its VML fallback, is read once.
+   */
+  private static void textBoxes(XWPFDocument doc, @Nullable XWPFStyles styles, List<Line> out, Deadline deadline) {
+    org.apache.xmlbeans.XmlObject[] boxes = doc.getDocument().getBody().selectPath(
+        "declare namespace w='" + W + "' $this//w:txbxContent");
+    for (org.apache.xmlbeans.XmlObject box : boxes) {
+      deadline.check();
+      if (insideFallback(box)) {
+        continue;
+      }
+      org.apache.xmlbeans.XmlObject[] paras = box.selectPath("declare namespace w='" + W + "' $this/w:p");
+      for (org.apache.xmlbeans.XmlObject p : paras) {
+        // inside markup-compatibility content XMLBeans leaves the paragraph untyped: parse it as a paragraph
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP ctp;
+        if (p instanceof org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP typed) {
+          ctp = typed;
+        } else {
+          try {
+            ctp = org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP.Factory.parse(p.getDomNode(),
+                new org.apache.xmlbeans.XmlOptions().setLoadReplaceDocumentElement(null));
+          } catch (org.apache.xmlbeans.XmlException e) {
+            continue;
+          }
+        }
+        paragraph(new XWPFParagraph(ctp, doc), styles, out);
+      }
+    }
+  }
+
+  private static boolean insideFallback(org.apache.xmlbeans.XmlObject o) {
+    try (org.apache.xmlbeans.XmlCursor c = o.newCursor()) {
+      while (c.toParent()) {
+        javax.xml.namespace.QName n = c.getName();
+        if (n != null && MC.equals(n.getNamespaceURI()) && "Fallback".equals(n.getLocalPart())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static void element(IBodyElement e, @Nullable XWPFStyles styles, List<Line> out, Deadline deadline) {

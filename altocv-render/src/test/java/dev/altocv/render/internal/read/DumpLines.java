@@ -12,6 +12,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 /** Debugging aid (not a test): prints the lines the reader sees. Args: template cvName [pdfOut]. */
 public final class DumpLines {
   public static void main(String[] a) throws Exception {
+    if (a[0].endsWith(".docx")) {
+      try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+          Files.readAllBytes(Path.of(a[0]))))) {
+        for (Line l : DocxText.read(d, new Deadline(10000))) {
+          System.out.println(l + " h" + l.styleHeading + " bold=" + l.bold());
+        }
+      }
+      return;
+    }
     if (a[0].endsWith(".pdf")) {
       dump(Files.readAllBytes(Path.of(a[0])));
       return;
