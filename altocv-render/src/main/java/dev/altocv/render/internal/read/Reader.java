@@ -183,8 +183,8 @@ public final class Reader {
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(data))) {
       List<Line> lines = DocxText.read(doc, deadline);
       if (countChars(lines) < MIN_CHARACTERS) {
-        throw new ImportException(Reason.NO_TEXT, name + " has no text to read (a CV laid out in text boxes or "
-            + "pictures cannot be imported; save it as a PDF with text)");
+        throw new ImportException(Reason.NO_TEXT, name + " has no text to read (a CV made of pictures cannot be "
+            + "imported)");
       }
       return result(lines, "docx", 0, deadline);
     } catch (EncryptedDocumentException e) {
