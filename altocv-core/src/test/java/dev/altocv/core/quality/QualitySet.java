@@ -16,27 +16,27 @@ import java.util.List;
 import java.util.Map;
 
 /** The labelled set under src/test/resources/quality: CVs, postings and the frozen grades. */
-final class QualitySet {
+public final class QualitySet {
   /** "Now" for every quality test: the labels were written in November 2026. */
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-15T12:00:00Z"), ZoneOffset.UTC);
+  public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-15T12:00:00Z"), ZoneOffset.UTC);
 
-  static final List<String> POSTINGS = List.of("p1-senior-backend-java.txt", "p2-icu-nurse.txt",
+  public static final List<String> POSTINGS = List.of("p1-senior-backend-java.txt", "p2-icu-nurse.txt",
       "p3-senior-tax-accountant.txt", "p4-elementary-teacher.txt", "p5-mechanical-design-engineer.txt",
       "p6-customer-support-specialist.html", "p7-account-executive.txt", "p8-digital-marketing-manager.txt",
       "p9-corporate-associate.txt");
   /** The postings tuned on; the others are held out. */
-  static final List<String> TUNING = List.of("p1", "p2", "p3", "p6");
+  public static final List<String> TUNING = List.of("p1", "p2", "p3", "p6");
   /** Within-profession sets: posting id to the CV file prefix of its profession. */
-  static final Map<String, String> WITHIN = Map.of("p1", "s", "p2", "n", "p3", "a", "p5", "m");
+  public static final Map<String, String> WITHIN = Map.of("p1", "s", "p2", "n", "p3", "a", "p5", "m");
 
-  final Map<String, Cv> cvs = new LinkedHashMap<>();
-  final Map<String, String> cvTexts = new LinkedHashMap<>();
-  final Map<String, JobPosting> postings = new LinkedHashMap<>();
-  final Map<String, String> postingTexts = new LinkedHashMap<>();
+  public final Map<String, Cv> cvs = new LinkedHashMap<>();
+  public final Map<String, String> cvTexts = new LinkedHashMap<>();
+  public final Map<String, JobPosting> postings = new LinkedHashMap<>();
+  public final Map<String, String> postingTexts = new LinkedHashMap<>();
   /** posting id -> cv name -> grade. */
-  final Map<String, Map<String, Integer>> grades = new LinkedHashMap<>();
+  public final Map<String, Map<String, Integer>> grades = new LinkedHashMap<>();
 
-  static QualitySet load() {
+  public static QualitySet load() {
     QualitySet q = new QualitySet();
     String labels = text("labels.tsv");
     String[] header = null;
@@ -69,7 +69,7 @@ final class QualitySet {
     return q;
   }
 
-  List<String> cvNames(String prefixOrAll) {
+  public List<String> cvNames(String prefixOrAll) {
     List<String> out = new ArrayList<>();
     for (String name : cvs.keySet()) {
       if (prefixOrAll.isEmpty() || (name.startsWith(prefixOrAll) && Character.isDigit(name.charAt(
@@ -99,7 +99,7 @@ final class QualitySet {
    * @param k the cut-off
    * @return 0-1 (1 when no document is relevant)
    */
-  static double ndcg(List<String> ranking, Map<String, Integer> grades, List<String> pool, int k) {
+  public static double ndcg(List<String> ranking, Map<String, Integer> grades, List<String> pool, int k) {
     double dcg = 0;
     for (int i = 0; i < Math.min(k, ranking.size()); i++) {
       dcg += gain(grades.getOrDefault(ranking.get(i), 0)) / log2(i + 2);
