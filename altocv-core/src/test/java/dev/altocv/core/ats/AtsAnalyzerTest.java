@@ -127,7 +127,7 @@ class AtsAnalyzerTest {
   @TestFactory
   Stream<DynamicTest> everyFixOfferedAppliesCleanly() throws IOException {
     List<Cv> cvs = new ArrayList<>(List.of(flawed(), TestCvs.clean(), Cv.empty()));
-    try (Stream<Path> files = Files.list(Path.of("src/test/resources/quality/cvs"))) {
+    try (Stream<Path> files = Files.list(Path.of("src/quality/resources/quality/cvs"))) {
       for (Path p : files.sorted().toList()) {
         cvs.add(AltoCv.read(p));
       }

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The labelled set under src/test/resources/quality: CVs, postings and the frozen grades. */
+/** The labelled set under src/quality/resources/quality: CVs, postings and the frozen grades. */
 public final class QualitySet {
   /** "Now" for every quality test: the labels were written in November 2026. */
   public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-15T12:00:00Z"), ZoneOffset.UTC);
