@@ -2,6 +2,9 @@ package dev.altocv.server;
 
 import dev.altocv.server.account.AuthRoutes;
 import dev.altocv.server.ai.ChatRoutes;
+import dev.altocv.server.ats.AtsRoutes;
+import dev.altocv.server.imports.ImportRoutes;
+import dev.altocv.server.match.MatchRoutes;
 import dev.altocv.server.credits.CreditRoutes;
 import dev.altocv.server.cv.CvRoutes;
 import dev.altocv.server.export.ExportRoutes;
@@ -92,7 +95,11 @@ public final class App {
           .register(r);
       jobRoutes.register(r);
       new ChatRoutes(s.chatEngine, s.proposals, s.cvs, s.credits, s.auth, s.limiter, s.settings.limits().ai(),
-          s.jdbi, s.clock).register(r);
+          s.jdbi, s.clock, s.postings).register(r);
+      new AtsRoutes(s.cvs, s.credits, s.auth, s.idempotency, s.jdbi, s.clock).register(r);
+      new MatchRoutes(s.postings, s.fetcher, s.cvs, s.auth, s.limiter, s.settings.limits().fetch()).register(r);
+      new ImportRoutes(s.imports, s.jobs, s.exports, s.auth, s.limiter, s.settings.limits().importFile())
+          .register(r);
       new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings).register(r);
     });
     return new Built(app, ops, jobRoutes);

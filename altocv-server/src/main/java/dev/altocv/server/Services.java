@@ -1,12 +1,19 @@
 package dev.altocv.server;
 
+import dev.altocv.ai.embed.LocalEmbedder;
+import dev.altocv.core.embed.Embedder;
 import dev.altocv.server.account.AccountService;
+import dev.altocv.server.ai.AltoAiEngine;
 import dev.altocv.server.account.OidcClient;
 import dev.altocv.server.account.SessionService;
 import dev.altocv.server.config.Settings;
 import dev.altocv.server.credits.CreditService;
 import dev.altocv.server.cv.CvService;
 import dev.altocv.server.export.ExportService;
+import dev.altocv.server.imports.ImportService;
+import dev.altocv.server.match.Embeddings;
+import dev.altocv.server.match.PageFetcher;
+import dev.altocv.server.match.PostingService;
 import dev.altocv.server.jobs.Jobs;
 import dev.altocv.server.ops.Metrics;
 import dev.altocv.server.web.Auth;
@@ -18,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -37,12 +46,30 @@ public final class Services implements AutoCloseable {
    * @param jobs the job queue's tuning
    * @param extraJobTypes job types added to the built-in ones
    * @param http the HTTP client for the sign-in provider
-   * @param chatEngine the AI engine, or null when no provider is configured (the chat answers 503)
+   * @param chatEngine the AI engine, or null when no provider is configured (chat and tailoring answer 503)
+   * @param fetchPolicy how job-posting pages are fetched by URL (tests inject a resolver and allow their own
+   *     local server)
+   * @param embedderLoader loads the embedding model for semantic matching (used when ALTOCV_SEMANTIC_MATCH is on)
    */
   public record Options(Jobs.Config jobs, List<Jobs.Type> extraJobTypes, HttpClient http,
-      dev.altocv.server.ai.@Nullable ChatEngine chatEngine) {
+      dev.altocv.server.ai.@Nullable ChatEngine chatEngine, PageFetcher.Policy fetchPolicy,
+      Supplier<Embedder> embedderLoader) {
+
     /**
-     * The defaults for a server.
+     * Options with the default fetch policy and the local embedding model.
+     *
+     * @param jobs the job queue's tuning
+     * @param extraJobTypes job types added to the built-in ones
+     * @param http the HTTP client for the sign-in provider
+     * @param chatEngine the AI engine, or null
+     */
+    public Options(Jobs.Config jobs, List<Jobs.Type> extraJobTypes, HttpClient http,
+        dev.altocv.server.ai.@Nullable ChatEngine chatEngine) {
+      this(jobs, extraJobTypes, http, chatEngine, PageFetcher.Policy.DEFAULT, LocalEmbedder::create);
+    }
+
+    /**
+     * The defaults for a server, without AI.
      *
      * @param settings the settings
      * @return the options
@@ -50,6 +77,38 @@ public final class Services implements AutoCloseable {
     public static Options defaults(Settings settings) {
       return new Options(Jobs.Config.defaults(settings.jobThreads()), List.of(),
           HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    }
+
+    /**
+     * The defaults for a server, with the AI provider the environment configures ({@code ALTOCV_AI_*}).
+     *
+     * @param settings the settings
+     * @param env the environment
+     * @return the options
+     * @throws dev.altocv.ai.AiException naming the variable when the AI configuration is incomplete or wrong
+     */
+    public static Options fromEnvironment(Settings settings, Map<String, String> env) {
+      return defaults(settings).withChatEngine(AltoAiEngine.fromEnv(env));
+    }
+
+    /**
+     * These options with another AI engine.
+     *
+     * @param engine the engine, or null
+     * @return the copy
+     */
+    public Options withChatEngine(dev.altocv.server.ai.@Nullable ChatEngine engine) {
+      return new Options(jobs, extraJobTypes, http, engine, fetchPolicy, embedderLoader);
+    }
+
+    /**
+     * These options with another fetch policy.
+     *
+     * @param policy the policy
+     * @return the copy
+     */
+    public Options withFetchPolicy(PageFetcher.Policy policy) {
+      return new Options(jobs, extraJobTypes, http, chatEngine, policy, embedderLoader);
     }
   }
 
@@ -81,6 +140,14 @@ public final class Services implements AutoCloseable {
   public final dev.altocv.server.ai.@Nullable ChatEngine chatEngine;
   /** Rate limits. */
   public final RateLimiter limiter;
+  /** Imports. */
+  public final ImportService imports;
+  /** Job postings and matches. */
+  public final PostingService postings;
+  /** Fetches job postings by URL. */
+  public final PageFetcher fetcher;
+  /** The embedding model for matching. */
+  public final Embeddings embeddings;
   /** Idempotency keys. */
   public final Idempotency idempotency;
   /** Metrics. */
@@ -113,13 +180,20 @@ public final class Services implements AutoCloseable {
             settings.oidcClientSecret(), settings.base() + "/auth/google/callback", clock, settings.sessionSecret())
         : null;
     Jobs[] queue = new Jobs[1];
-    this.exports = new ExportService(jdbi, clock, cvs, () -> queue[0], settings.sessionSecret());
+    this.exports = new ExportService(jdbi, clock, cvs, () -> queue[0], settings.sessionSecret(),
+        settings.prices().export());
+    this.imports = new ImportService(jdbi, clock, cvs, () -> queue[0], settings.prices().importFile(),
+        settings.importMaxBytes());
+    this.embeddings = new Embeddings(settings.semanticMatch() ? options.embedderLoader() : null);
+    this.postings = new PostingService(jdbi, clock, embeddings);
+    this.fetcher = new PageFetcher(options.fetchPolicy());
     this.limiter = new RateLimiter(jdbi, clock);
     this.proposals = new dev.altocv.server.ai.ProposalService(jdbi, clock, cvs);
     this.chatEngine = options.chatEngine();
     this.idempotency = new Idempotency(jdbi, clock);
     List<Jobs.Type> types = new ArrayList<>();
     types.add(exports.jobType());
+    types.add(imports.jobType());
     types.addAll(options.extraJobTypes());
     List<Jobs.Recurring> recurring = List.of(
         new Jobs.Recurring("credits-refill", Duration.ofHours(1), () -> {
@@ -143,19 +217,32 @@ public final class Services implements AutoCloseable {
    * @return rows deleted
    */
   public int housekeeping() {
-    int n = cvs.housekeeping() + sessions.purgeExpired() + idempotency.purge() + limiter.purge() + exports.purge();
+    int n = cvs.housekeeping() + sessions.purgeExpired() + idempotency.purge() + limiter.purge() + exports.purge()
+        + imports.purge();
     LOG.atInfo().addKeyValue("rowsDeleted", n).log("housekeeping done");
     return n;
   }
 
-  /** Starts the job queue. */
+  /** Starts the job queue and loads the embedding model in the background. */
   public void start() {
     jobs.start();
+    embeddings.startLoading();
   }
 
-  /** Stops the job queue (running jobs are revived later, here or on another node). */
+  /**
+   * Stops the job queue (running jobs are revived later, here or on another node) and closes the HTTP clients of
+   * the page fetcher and the AI provider.
+   */
   @Override
   public void close() {
     jobs.close();
+    fetcher.close();
+    if (chatEngine instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.atWarn().addKeyValue("error", e.getClass().getName()).log("the AI client did not close cleanly");
+      }
+    }
   }
 }

@@ -50,7 +50,8 @@ public final class ProposalService {
    * @param baseVersion the CV version it was made against
    * @param source ai or tailor
    * @param summary what it does
-   * @param edits the edits: {@code [{index, description, operations, accepted}]}
+   * @param edits the edits: {@code [{index, description, reason?, tool?, flagged, flags, dependsOn, operations,
+   *     accepted}]}
    * @param createdAt when
    */
   public record Proposal(UUID id, UUID cvId, long baseVersion, String source, @Nullable String summary,
@@ -77,6 +78,22 @@ public final class ProposalService {
     for (ChatEngine.ProposedEdit e : edits) {
       ObjectNode o = arr.addObject();
       o.put("description", e.description());
+      if (e.reason() != null) {
+        o.put("reason", e.reason());
+      }
+      if (e.tool() != null) {
+        o.put("tool", e.tool());
+      }
+      o.put("flagged", !e.flags().isEmpty());
+      ArrayNode flags = o.putArray("flags");
+      for (ChatEngine.Flag f : e.flags()) {
+        ObjectNode fo = flags.addObject();
+        fo.put("kind", f.kind());
+        fo.put("message", f.message());
+        f.values().forEach(fo.putArray("values")::add);
+      }
+      ArrayNode deps = o.putArray("dependsOn");
+      e.dependsOn().forEach(deps::add);
       o.set("operations", Jsons.tree(e.operations().toJson()));
     }
     UUID id = UUID.randomUUID();
@@ -145,6 +162,12 @@ public final class ProposalService {
       if (accepted.contains(edit)) {
         throw new ApiException(409, ErrorCode.CONFLICT, "edit " + edit + " of this proposal was already accepted",
             Map.of("edit", edit));
+      }
+      for (JsonNode d : e.path("dependsOn")) {
+        if (!accepted.contains(d.asInt())) {
+          throw new ApiException(409, ErrorCode.CONFLICT, "edit " + edit + " builds on edit " + d.asInt()
+              + " of this proposal: accept that one first", Map.of("edit", edit, "dependsOn", d.asInt()));
+        }
       }
       CvService.Loaded after = cvs.patch(h, userId, cvId, expectedVersion,
           new PatchEnvelope(null, source, e.path("description").asText(null), patch));

@@ -63,6 +63,12 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (SettingsException e) {
       throw new CliException(2, "bad setting: " + e.getMessage());
     }
+    Services.Options options;
+    try {
+      options = Services.Options.fromEnvironment(settings, main.env());
+    } catch (dev.altocv.ai.AiException e) {
+      throw new CliException(2, "bad AI setting: " + e.getMessage());
+    }
     Logging.configureServer(settings.logFormat());
     long start = System.nanoTime();
     Database db;
@@ -76,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
     Services services;
     App.Built app;
     try {
-      services = new Services(settings, db.dataSource(), Clock.systemUTC(), Services.Options.defaults(settings));
+      services = new Services(settings, db.dataSource(), Clock.systemUTC(), options);
       app = App.build(services);
     } catch (RuntimeException e) {
       db.close();
@@ -95,7 +101,8 @@ public final class ServeCommand implements Callable<Integer> {
     LOG.atInfo().addKeyValue("database", db.description()).addKeyValue("settings", settings.describe())
         .addKeyValue("startupMs", (System.nanoTime() - start) / 1_000_000).log("AltoCV is ready");
     print(spec.commandLine().getErr(), "AltoCV is running at " + settings.base()
-        + (settings.devLogin() ? " (development sign-in on)" : "") + "; Ctrl-C stops it.");
+        + (settings.devLogin() ? " (development sign-in on)" : "")
+        + (services.chatEngine == null ? "; AI features off (no ALTOCV_AI_PROVIDER)" : "") + "; Ctrl-C stops it.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping");

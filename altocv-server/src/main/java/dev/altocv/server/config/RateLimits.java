@@ -10,8 +10,9 @@ import java.util.Locale;
  * @param export exports per user
  * @param importFile imports per user
  * @param signup new accounts per client address
+ * @param fetch job-posting pages fetched by URL per user
  */
-public record RateLimits(Rate ai, Rate export, Rate importFile, Rate signup) {
+public record RateLimits(Rate ai, Rate export, Rate importFile, Rate signup, Rate fetch) {
 
   /**
    * At most {@code count} per {@code window}.

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * @param historyKeep autosave versions and undo history older than this are pruned
  * @param jobThreads background job threads on this node
  * @param sampleCv whether a new user gets a sample CV
+ * @param importMaxBytes the largest PDF or DOCX accepted for import
+ * @param semanticMatch whether job matching loads the local embedding model (else it is lexical)
  */
 public record Settings(
     int port,
@@ -62,7 +64,9 @@ public record Settings(
     Duration autosaveIdle,
     Duration historyKeep,
     int jobThreads,
-    boolean sampleCv) {
+    boolean sampleCv,
+    long importMaxBytes,
+    boolean semanticMatch) {
 
   /** The default HTTP port. */
   public static final int DEFAULT_PORT = 7070;
@@ -170,6 +174,10 @@ public record Settings(
       new Definition("ALTOCV_RATE_EXPORT", "20/m", "exports per user"),
       new Definition("ALTOCV_RATE_IMPORT", "10/m", "imports per user"),
       new Definition("ALTOCV_RATE_SIGNUP", "10/h", "new accounts per client address"),
+      new Definition("ALTOCV_RATE_FETCH", "10/m", "job-posting pages fetched by URL per user"),
+      new Definition("ALTOCV_IMPORT_MAX_MB", "10", "largest PDF or DOCX accepted for import, in MB (1-50)"),
+      new Definition("ALTOCV_SEMANTIC_MATCH", "true", "job matching uses the local embedding model (loaded in the "
+          + "background at start, about 100 MB); false matches lexically"),
       new Definition("ALTOCV_AUTOSAVE_IDLE", "5m",
           "edits closer together than this (within one hour) form one autosave version"),
       new Definition("ALTOCV_HISTORY_KEEP", "30d",
@@ -231,7 +239,8 @@ public record Settings(
         r.rate("ALTOCV_RATE_AI", "30/m"),
         r.rate("ALTOCV_RATE_EXPORT", "20/m"),
         r.rate("ALTOCV_RATE_IMPORT", "10/m"),
-        r.rate("ALTOCV_RATE_SIGNUP", "10/h"));
+        r.rate("ALTOCV_RATE_SIGNUP", "10/h"),
+        r.rate("ALTOCV_RATE_FETCH", "10/m"));
     String logFormat = r.choice("ALTOCV_LOG_FORMAT", "json", List.of("json", "text"));
     return new Settings(p, bind, publicUrl, dbUrl, data,
         r.integer("ALTOCV_DB_POOL_SIZE", 10, 1, 500),
@@ -249,7 +258,9 @@ public record Settings(
         r.duration("ALTOCV_AUTOSAVE_IDLE", "5m"),
         r.duration("ALTOCV_HISTORY_KEEP", "30d"),
         r.integer("ALTOCV_JOB_THREADS", 2, 1, 64),
-        r.bool("ALTOCV_SAMPLE_CV", true));
+        r.bool("ALTOCV_SAMPLE_CV", true),
+        r.integer("ALTOCV_IMPORT_MAX_MB", 10, 1, 50) * 1024L * 1024L,
+        r.bool("ALTOCV_SEMANTIC_MATCH", true));
   }
 
   /** The AI module's settings (ALTOCV_AI_PROVIDER, ALTOCV_AI_MODEL...): altocv-ai reads and checks them. */
@@ -390,6 +401,7 @@ public record Settings(
         : DatabaseUrls.redact(databaseUrl));
     m.put("googleSignIn", oidcEnabled() ? "on" : "off");
     m.put("devSignIn", devLogin ? "on" : "off");
+    m.put("semanticMatch", semanticMatch ? "on" : "off");
     return m;
   }
 

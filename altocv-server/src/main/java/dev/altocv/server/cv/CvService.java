@@ -101,7 +101,6 @@ public final class CvService {
    * @return the CV at version 1
    */
   public CvRecord create(Handle h, UUID userId, String title, @Nullable String templateId, Cv cv, boolean charge) {
-    String t = checkTitle(title);
     Cv content = cv;
     if (templateId != null) {
       content = apply(content, Patch.of(PatchOp.replace("/altocv/design/templateId", templateId))).cv();
@@ -109,11 +108,41 @@ public final class CvService {
     if (charge) {
       credits.spend(h, userId, credits.prices().createCv(), "create CV", null);
     }
+    return insert(h, UUID.randomUUID(), userId, title, content, PatchSource.USER, null);
+  }
+
+  /**
+   * Creates a CV with a given id and the source of its first version (an import), without charging; the caller
+   * charged for it. Creating the same id again returns the CV made the first time (a job that runs twice makes
+   * one CV).
+   *
+   * @param h the handle, in a transaction
+   * @param id the CV's id
+   * @param userId the owner
+   * @param title the title
+   * @param cv the content
+   * @param source where the content comes from
+   * @param description the first version's description, or null
+   * @return the CV (at version 1 when new)
+   */
+  public CvRecord createWithId(Handle h, UUID id, UUID userId, String title, Cv cv, PatchSource source,
+      @Nullable String description) {
+    Optional<CvRecord> existing = CvDao.find(h, userId, id, true, false)
+        .or(() -> CvDao.find(h, userId, id, true, true));
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    return insert(h, id, userId, title, cv, source, description);
+  }
+
+  private CvRecord insert(Handle h, UUID id, UUID userId, String title, Cv content, PatchSource source,
+      @Nullable String description) {
+    String t = checkTitle(title);
     Instant now = now();
-    CvRecord rec = new CvRecord(UUID.randomUUID(), userId, t, content.altocv().design().templateId(),
-        AltoCv.write(content), 1, now, now, null);
+    CvRecord rec = new CvRecord(id, userId, t, content.altocv().design().templateId(), AltoCv.write(content), 1, now,
+        now, null);
     CvDao.insert(h, rec);
-    CvDao.insertVersion(h, rec.id(), 1, "created", PatchSource.USER.json(), null, now);
+    CvDao.insertVersion(h, rec.id(), 1, "created", source.json(), description, now);
     return rec;
   }
 
@@ -127,6 +156,18 @@ public final class CvService {
    */
   public Loaded get(UUID userId, UUID id) {
     return jdbi.withHandle(h -> CvDao.findLoaded(h, userId, id).orElseThrow(() -> ApiException.notFound("CV")));
+  }
+
+  /**
+   * A CV of the user, live or in the trash.
+   *
+   * @param userId the user
+   * @param id the CV
+   * @return the CV, or empty when there is none (or it is someone else's)
+   */
+  public Optional<CvRecord> find(UUID userId, UUID id) {
+    return jdbi.withHandle(h -> CvDao.find(h, userId, id, false, false).or(() -> CvDao.find(h, userId, id, false,
+        true)));
   }
 
   private static Loaded loaded(Handle h, CvRecord cv) {

@@ -1,6 +1,7 @@
 package dev.altocv.server.export;
 
 import dev.altocv.core.AltoCv;
+import dev.altocv.core.AltoCvException;
 import dev.altocv.core.model.Cv;
 import dev.altocv.server.cv.CvRecord;
 import dev.altocv.server.cv.CvService;
@@ -8,6 +9,8 @@ import dev.altocv.server.jobs.JobContext;
 import dev.altocv.server.jobs.JobFailedException;
 import dev.altocv.server.jobs.Jobs;
 import dev.altocv.server.web.ApiException;
+import dev.altocv.render.ExportFormat;
+import dev.altocv.render.Render;
 import dev.altocv.server.web.Signer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,10 +25,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Exports a CV to a file in a background job. The formats that need no renderer are here now: the AltoCV
- * document and plain JSON Resume (free). PDF, DOCX and TXT join through {@link Format} when the render module
- * lands (priced by {@code ALTOCV_PRICE_EXPORT}). The file is kept for a day and downloaded through a signed link
- * that expires after {@link #LINK_TTL}.
+ * Exports a CV to a file in a background job: PDF and DOCX (priced by {@code ALTOCV_PRICE_EXPORT}), plain text
+ * and standalone HTML (free), rendered by altocv-render, and the AltoCV document and plain JSON Resume (free). A
+ * render failure fails the job at once (another attempt would fail the same way) and refunds it. The file is kept
+ * for a day and downloaded through a signed link that expires after {@link #LINK_TTL}.
  */
 public final class ExportService {
   /** The job type. */
@@ -60,21 +63,30 @@ public final class ExportService {
    * @param cvs the CVs
    * @param jobs the job queue (supplied late: the queue needs this service's handler first)
    * @param secret the session secret (signs links)
+   * @param price credits a PDF or DOCX export costs
    */
-  public ExportService(Jdbi jdbi, Clock clock, CvService cvs, Supplier<Jobs> jobs, String secret) {
+  public ExportService(Jdbi jdbi, Clock clock, CvService cvs, Supplier<Jobs> jobs, String secret, int price) {
     this.jdbi = jdbi;
     this.clock = clock;
     this.cvs = cvs;
     this.jobs = jobs;
     this.signer = new Signer(secret, "download");
+    add(render(ExportFormat.PDF, price));
+    add(render(ExportFormat.DOCX, price));
+    add(render(ExportFormat.TXT, 0));
+    add(render(ExportFormat.HTML, 0));
     add(new Format("altocv", ".altocv.json", "application/json", 0,
         cv -> AltoCv.write(cv).getBytes(StandardCharsets.UTF_8)));
     add(new Format("json-resume", ".resume.json", "application/json", 0,
         cv -> AltoCv.writeJsonResume(cv).getBytes(StandardCharsets.UTF_8)));
   }
 
+  private static Format render(ExportFormat f, int price) {
+    return new Format(f.extension(), "." + f.extension(), f.mediaType(), price, cv -> Render.export(cv, f));
+  }
+
   /**
-   * Adds a format (the render module's PDF, DOCX, TXT).
+   * Adds a format.
    *
    * @param format the format
    */
@@ -133,7 +145,12 @@ public final class ExportService {
       throw new JobFailedException("the CV was deleted before it could be exported");
     }
     ctx.progress(10, "rendering");
-    byte[] bytes = f.render().apply(AltoCv.read(cv.content()));
+    byte[] bytes;
+    try {
+      bytes = f.render().apply(AltoCv.read(cv.content()));
+    } catch (AltoCvException e) {
+      throw new JobFailedException("the CV could not be exported as " + f.name() + ": " + e.getMessage());
+    }
     ctx.progress(80, "saving");
     UUID fileId = UUID.nameUUIDFromBytes(("export:" + ctx.jobId()).getBytes(StandardCharsets.UTF_8));
     String name = fileName(cv.title()) + f.extension();
