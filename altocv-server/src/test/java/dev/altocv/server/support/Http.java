@@ -129,6 +129,52 @@ public final class Http {
         .method(method, HttpRequest.BodyPublishers.ofString(body)), headers);
   }
 
+  /**
+   * A multipart/form-data POST with one file field.
+   *
+   * @param path the path
+   * @param field the field name
+   * @param fileName the file's name
+   * @param contentType the file's type
+   * @param bytes the file
+   * @param headers extra headers
+   * @return the response
+   */
+  public Res multipart(String path, String field, String fileName, String contentType, byte[] bytes,
+      String... headers) {
+    String boundary = "----altocv" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(bytes);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), headers);
+  }
+
+  /**
+   * Downloads bytes.
+   *
+   * @param path the path
+   * @return the status and the bytes
+   */
+  public byte[] bytes(String path) {
+    try {
+      HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new AssertionError("GET " + path + ": " + r.statusCode());
+      }
+      return r.body();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   public Res form(String path, Map<String, String> fields, String... headers) {
     String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));

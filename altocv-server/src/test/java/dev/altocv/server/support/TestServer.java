@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A real server on 127.0.0.1 over a fresh schema, with a clock the test moves. One per test class. */
 public final class TestServer implements AutoCloseable {
@@ -28,17 +29,23 @@ public final class TestServer implements AutoCloseable {
   public final int port;
 
   private TestServer(Map<String, String> env, List<Jobs.Type> jobTypes, boolean startJobs, ChatEngine engine) {
+    this(env, jobTypes, startJobs, o -> o.withChatEngine(engine));
+  }
+
+  private TestServer(Map<String, String> env, List<Jobs.Type> jobTypes, boolean startJobs,
+      UnaryOperator<Services.Options> options) {
     this.port = freePort();
     this.db = TestDatabase.fresh(12);
     Map<String, String> e = new HashMap<>();
     e.put("ALTOCV_SESSION_SECRET", SECRET);
     e.put("ALTOCV_DEV_LOGIN", "true");
     e.put("ALTOCV_SAMPLE_CV", "false");
+    e.put("ALTOCV_SEMANTIC_MATCH", "false");
     e.putAll(env);
     Settings settings = Settings.fromEnvironment(e, port, Path.of("target/test-data"), p -> SECRET);
-    this.services = new Services(settings, db.dataSource(), clock, new Services.Options(
+    this.services = new Services(settings, db.dataSource(), clock, options.apply(new Services.Options(
         new Jobs.Config(2, Duration.ofMillis(200), Duration.ofSeconds(1)), jobTypes,
-        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), engine));
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null)));
     this.app = App.create(services);
     app.start("127.0.0.1", port);
     if (startJobs) {
@@ -53,7 +60,7 @@ public final class TestServer implements AutoCloseable {
    * @return the server
    */
   public static TestServer start(Map<String, String> env) {
-    return new TestServer(env, List.of(), true, null);
+    return new TestServer(env, List.of(), true, (ChatEngine) null);
   }
 
   /**
@@ -65,7 +72,7 @@ public final class TestServer implements AutoCloseable {
    * @return the server
    */
   public static TestServer start(Map<String, String> env, List<Jobs.Type> jobTypes, boolean startJobs) {
-    return new TestServer(env, jobTypes, startJobs, null);
+    return new TestServer(env, jobTypes, startJobs, (ChatEngine) null);
   }
 
   /**
@@ -77,6 +84,17 @@ public final class TestServer implements AutoCloseable {
    */
   public static TestServer withEngine(Map<String, String> env, ChatEngine engine) {
     return new TestServer(env, List.of(), true, engine);
+  }
+
+  /**
+   * Starts a server with changed options (an AI engine from the environment, a fetch policy...).
+   *
+   * @param env extra settings
+   * @param options changes the options
+   * @return the server
+   */
+  public static TestServer withOptions(Map<String, String> env, UnaryOperator<Services.Options> options) {
+    return new TestServer(env, List.of(), true, options);
   }
 
   /** @return the base URL */
