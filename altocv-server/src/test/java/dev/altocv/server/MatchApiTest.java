@@ -157,5 +157,12 @@ class MatchApiTest {
     assertThat(u.send("POST", path, "text/plain", POSTING).status()).isEqualTo(415);
     assertThat(server.user("match-other@example.com").post(path, Fixtures.json(Map.of("text", POSTING))).status())
         .isEqualTo(404);
+    // this server has no AI provider: tailoring says so, and charges nothing
+    long before = Fixtures.balance(u);
+    Http.Res tailor = u.post("/api/v1/cvs/" + cv + "/tailor", Fixtures.json(Map.of("text", POSTING)),
+        "Accept", "text/event-stream");
+    assertThat(tailor.status()).isEqualTo(503);
+    assertThat(tailor.code()).isEqualTo("ai_unavailable");
+    assertThat(Fixtures.balance(u)).isEqualTo(before);
   }
 }
