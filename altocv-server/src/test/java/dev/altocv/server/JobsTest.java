@@ -124,8 +124,8 @@ class JobsTest {
     assertThat(expired.status()).isEqualTo(403);
     assertThat(expired.json().path("error").path("message").asText()).contains("expired");
 
-    assertThat(u.post("/api/v1/cvs/" + cv + "/exports", "{\"format\":\"pdf\"}").json().path("error")
-        .path("message").asText()).contains("altocv, json-resume");
+    assertThat(u.post("/api/v1/cvs/" + cv + "/exports", "{\"format\":\"odt\"}").json().path("error")
+        .path("message").asText()).contains("pdf, docx, txt, html, altocv, json-resume");
     assertThat(server.user("nosy@example.com").get("/api/v1/jobs/" + jobId).status()).isEqualTo(404);
   }
 
