@@ -146,6 +146,14 @@ class AiServerTest {
     JsonNode history = u.get("/api/v1/cvs/" + cv + "/chat").json().path("messages");
     assertThat(history).hasSize(2);
     assertThat(history.path(1).path("proposalId").asText()).isEqualTo(proposal.path("id").asText());
+
+    // someone else's CV, chat and proposal are not there for another person
+    Http other = consenting("ai-chat-other@example.com");
+    assertThat(other.post("/api/v1/cvs/" + cv + "/chat", "{\"message\":\"hi\"}", "Accept", "text/event-stream")
+        .status()).isEqualTo(404);
+    assertThat(other.get("/api/v1/cvs/" + cv + "/chat").status()).isEqualTo(404);
+    assertThat(other.get("/api/v1/cvs/" + cv + "/proposals/" + proposal.path("id").asText()).status())
+        .isEqualTo(404);
   }
 
   @Test

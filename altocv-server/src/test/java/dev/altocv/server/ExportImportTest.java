@@ -43,7 +43,7 @@ class ExportImportTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("ALTOCV_IMPORT_MAX_MB", "1", "ALTOCV_RATE_IMPORT", "30/m",
+    server = TestServer.start(Map.of("ALTOCV_IMPORT_MAX_MB", "1", "ALTOCV_RATE_IMPORT", "4/m",
         "ALTOCV_RATE_EXPORT", "30/m"));
     sample = AltoCv.read(Fixtures.sampleResume());
   }
@@ -191,6 +191,23 @@ class ExportImportTest {
     Long jobs = server.services.jdbi.withHandle(h -> h.createQuery("select count(*) from jobs where user_id = :u")
         .bind("u", id).mapTo(Long.class).one());
     assertThat(jobs).isZero();
+  }
+
+  @Test
+  void importsAreRateLimitedPerUser() {
+    Http u = server.user("import-rate@example.com");
+    byte[] junk = "%PDF-1.4 not really".getBytes(StandardCharsets.UTF_8);
+    Http.Res r = null;
+    for (int i = 0; i < 5; i++) {
+      r = u.multipart("/api/v1/imports", "file", "cv.pdf", PDF, junk);
+      if (r.status() == 429) {
+        break;
+      }
+      assertThat(r.status()).isEqualTo(202);
+    }
+    assertThat(r.status()).isEqualTo(429);
+    assertThat(r.code()).isEqualTo("rate_limited");
+    assertThat(r.header("Retry-After")).isNotNull();
   }
 
   static byte[] picturePdf() throws IOException {

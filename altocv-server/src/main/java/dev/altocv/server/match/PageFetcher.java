@@ -306,8 +306,9 @@ public final class PageFetcher implements AutoCloseable {
       InetSocketAddress sa = new InetSocketAddress(a, port);
       String why = refusal(a);
       if (why != null && !policy.allow().test(sa)) {
-        throw new FetchException(true, "the URL's host " + h + " is " + (literal != null ? "" : "at ")
-            + a.getHostAddress() + ", " + why + ": only public web pages can be read");
+        throw new FetchException(true, (literal != null ? "the URL's address " + h + " is " + why
+            : "the URL's host " + h + " is at " + a.getHostAddress() + ", " + why)
+            + ": only public web pages can be read");
       }
       out.add(sa);
     }
