@@ -64,7 +64,7 @@ public final class ServerLoad {
     }
     Map<String, String> env = Map.of("ALTOCV_SESSION_SECRET", "load-test-secret-load-test-secret-0123",
         "ALTOCV_DEV_LOGIN", "true", "ALTOCV_SAMPLE_CV", "false", "ALTOCV_RATE_SIGNUP", "100000/h",
-        "ALTOCV_LOG_FORMAT", "text", "ALTOCV_DB_POOL_SIZE", "16");
+        "ALTOCV_LOG_FORMAT", "text", "ALTOCV_DB_POOL_SIZE", "16", "ALTOCV_SEMANTIC_MATCH", "false");
     Settings settings = Settings.fromEnvironment(env, port, Path.of("target/load-data"), p -> "unused");
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.altocv"))
         .setLevel(ch.qos.logback.classic.Level.WARN);
