@@ -242,5 +242,19 @@ class AiServerTest {
         .isEqualTo(400);
     assertThat(u.post("/api/v1/cvs/" + cv + "/tailor", Fixtures.json(Map.of("text", POSTING))).status())
         .isEqualTo(406);
+
+    // not enough credits: 402, and neither the posting nor anything else is stored
+    java.util.UUID id = java.util.UUID.fromString(u.get("/api/v1/session").json().path("user").path("id").asText());
+    server.services.credits.spend(id, balance(u) - 4, "test: drain", null);
+    long postings = server.services.jdbi.withHandle(h -> h.createQuery("select count(*) from job_postings "
+        + "where user_id = :u").bind("u", id).mapTo(Long.class).one());
+    int requests = model.requests().size();
+    Http.Res poor = u.post("/api/v1/cvs/" + cv + "/tailor", Fixtures.json(Map.of("text", POSTING + "\n- Go")),
+        "Accept", "text/event-stream");
+    assertThat(poor.status()).isEqualTo(402);
+    long postingsAfter = server.services.jdbi.withHandle(h -> h.createQuery("select count(*) from job_postings "
+        + "where user_id = :u").bind("u", id).mapTo(Long.class).one());
+    assertThat(postingsAfter).isEqualTo(postings);
+    assertThat(model.requests()).hasSize(requests);
   }
 }

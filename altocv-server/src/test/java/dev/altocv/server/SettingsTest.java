@@ -115,6 +115,16 @@ class SettingsTest {
   }
 
   @Test
+  void serveRefusesAnIncompleteAiConfigurationNamingTheVariable(@org.junit.jupiter.api.io.TempDir Path data) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"serve", "--data", data.toString()}, new PrintStream(
+        new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        Map.of("ALTOCV_AI_PROVIDER", "openai-compatible", "ALTOCV_AI_MODEL", "llama3.1"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad AI setting").contains("ALTOCV_AI_BASE_URL");
+  }
+
+  @Test
   void serveRefusesABadSettingWithExitTwo() {
     // the real environment has no bad setting, so check the command's path with a bad option value instead
     ByteArrayOutputStream err = new ByteArrayOutputStream();

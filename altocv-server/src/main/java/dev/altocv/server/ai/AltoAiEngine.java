@@ -63,7 +63,20 @@ public final class AltoAiEngine implements ChatEngine, AutoCloseable {
         : dev.altocv.ai.Task.CHAT;
     ChatInput input = new ChatInput(cv, history, request.message(), request.jobPosting(), task,
         request.cvVersion());
-    ChatResult result = ai.chat(input, event -> {
+    ChatResult result;
+    try {
+      result = chat(input, sink);
+    } catch (dev.altocv.ai.AiException e) {
+      throw new Failure(e.kind().json(), e.getMessage(), e.retryable());
+    }
+    if (result.error().isPresent()) {
+      var e = result.error().get();
+      throw new Failure(e.kind().json(), e.getMessage(), e.retryable());
+    }
+  }
+
+  private ChatResult chat(ChatInput input, Sink sink) {
+    return ai.chat(input, event -> {
       if (event instanceof ChatEvent.TextDelta d) {
         sink.delta(d.text());
       } else if (event instanceof ChatEvent.ToolCalled t) {
@@ -74,10 +87,6 @@ public final class AltoAiEngine implements ChatEngine, AutoCloseable {
         sink.proposal(summary(p.proposal()), edits(p.proposal()));
       }
     });
-    if (result.error().isPresent()) {
-      var e = result.error().get();
-      throw new Failure(e.kind().json(), e.getMessage(), e.retryable());
-    }
   }
 
   static String summary(Proposal p) {

@@ -169,11 +169,13 @@ public final class ChatRoutes {
     }
     ChatEngine e = ready(s, ctx, "tailoring");
     limiter.check("ai:" + user, rate, "AI requests");
-    if (parsed != null) {
-      postingId = postings.store(user, null, parsed);
-    }
     String chargeKey = "tailor:" + UUID.randomUUID();
-    credits.spend(user, credits.prices().tailor(), "tailor CV to a job posting", chargeKey);
+    JobPosting toStore = parsed;
+    UUID given = postingId;
+    postingId = jdbi.inTransaction(h -> {
+      credits.spend(h, user, credits.prices().tailor(), "tailor CV to a job posting", chargeKey);
+      return toStore == null ? given : postings.store(h, user, null, toStore);
+    });
     ChatEngine.Request request = new ChatEngine.Request(cv.content(), cv.version(), List.of(),
         AltoAiEngine.TAILOR_MESSAGE, postingText, ChatEngine.Task.TAILOR);
     Turn turn = new Turn(user, cvId, cv.version(), chargeKey, PatchSource.TAILOR, false, postingId);

@@ -131,6 +131,10 @@ public final class PageFetcher implements AutoCloseable {
     ClientConnector connector = new ClientConnector();
     connector.setSslContextFactory(new org.eclipse.jetty.util.ssl.SslContextFactory.Client());
     this.client = new HttpClient(new org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP(connector));
+    org.eclipse.jetty.util.thread.QueuedThreadPool pool = new org.eclipse.jetty.util.thread.QueuedThreadPool(16, 1);
+    pool.setName("altocv-fetch");
+    pool.setDaemon(true);
+    client.setExecutor(pool);
     client.setFollowRedirects(false);
     client.setConnectTimeout(policy.timeout().toMillis());
     client.setIdleTimeout(policy.timeout().toMillis());
