@@ -97,8 +97,10 @@ public final class App {
       new ChatRoutes(s.chatEngine, s.proposals, s.cvs, s.credits, s.auth, s.limiter, s.settings.limits().ai(),
           s.jdbi, s.clock, s.postings).register(r);
       new AtsRoutes(s.cvs, s.credits, s.auth, s.idempotency, s.jdbi, s.clock).register(r);
-      new MatchRoutes(s.postings, s.fetcher, s.cvs, s.auth, s.limiter, s.settings.limits().fetch()).register(r);
-      new ImportRoutes(s.imports, s.jobs, s.exports, s.auth, s.limiter, s.settings.limits().importFile())
+      new MatchRoutes(s.postings, s.fetcher, s.cvs, s.auth, s.limiter, s.settings.limits().fetch(),
+          s.settings.limits().match()).register(r);
+      new ImportRoutes(s.imports, s.jobs, s.exports, s.auth, s.limiter, s.settings.limits().importFile(),
+          s.idempotency)
           .register(r);
       new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings).register(r);
     });

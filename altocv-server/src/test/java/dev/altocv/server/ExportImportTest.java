@@ -194,6 +194,26 @@ class ExportImportTest {
   }
 
   @Test
+  void aRetriedUploadWithTheSameIdempotencyKeyIsOneImportAndOneCharge() {
+    Http u = server.user("import-retry@example.com");
+    long before = balance(u);
+    byte[] pdf = Render.pdf(sample);
+    Http.Res first = u.multipart("/api/v1/imports", "file", "cv.pdf", PDF, pdf, "Idempotency-Key", "upload-1");
+    Http.Res retry = u.multipart("/api/v1/imports", "file", "cv.pdf", PDF, pdf, "Idempotency-Key", "upload-1");
+    assertThat(first.status()).as(first.body()).isEqualTo(202);
+    assertThat(retry.status()).isEqualTo(202);
+    assertThat(retry.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+    JsonNode job = awaitJob(u, first.json().path("id").asText());
+    assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("succeeded");
+    assertThat(balance(u)).isEqualTo(before - 3);
+    // the same key with another file is a mistake, not a replay
+    Http.Res other = u.multipart("/api/v1/imports", "file", "cv.docx", DOCX, Render.docx(sample),
+        "Idempotency-Key", "upload-1");
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(balance(u)).isEqualTo(before - 3);
+  }
+
+  @Test
   void importsAreRateLimitedPerUser() {
     Http u = server.user("import-rate@example.com");
     byte[] junk = "%PDF-1.4 not really".getBytes(StandardCharsets.UTF_8);

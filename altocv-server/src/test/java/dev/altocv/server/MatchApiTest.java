@@ -67,7 +67,8 @@ class MatchApiTest {
     };
     PageFetcher.Policy policy = PageFetcher.Policy.DEFAULT.withResolver(dns)
         .withAllow(a -> a.getAddress().isLoopbackAddress() && a.getPort() == port);
-    server = TestServer.withOptions(Map.of("ALTOCV_SEMANTIC_MATCH", "true", "ALTOCV_RATE_FETCH", "10/m"),
+    server = TestServer.withOptions(Map.of("ALTOCV_SEMANTIC_MATCH", "true", "ALTOCV_RATE_FETCH", "10/m",
+        "ALTOCV_RATE_MATCH", "15/m"),
         o -> o.withFetchPolicy(policy));
   }
 
@@ -138,9 +139,29 @@ class MatchApiTest {
     }
     assertThat(limited.status()).isEqualTo(429);
     assertThat(limited.header("Retry-After")).isNotNull();
-    // pasted text is not limited
+    // pasted text has its own, higher limit
     assertThat(u.post("/api/v1/cvs/" + cv + "/match", Fixtures.json(Map.of("text", POSTING))).status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void matchesAreRateLimitedPerUser() {
+    Http u = server.user("match-rate@example.com");
+    String cv = createCv(u, Fixtures.sampleResume());
+    Http.Res r = null;
+    for (int i = 0; i < 40; i++) {
+      r = u.post("/api/v1/cvs/" + cv + "/match", Fixtures.json(Map.of("text", POSTING)));
+      if (r.status() != 200) {
+        break;
+      }
+    }
+    assertThat(r.status()).isEqualTo(429);
+    assertThat(r.code()).isEqualTo("rate_limited");
+    assertThat(r.header("Retry-After")).isNotNull();
+    // another person is not affected
+    Http other = server.user("match-rate-2@example.com");
+    assertThat(other.post("/api/v1/cvs/" + createCv(other, Fixtures.sampleResume()) + "/match",
+        Fixtures.json(Map.of("text", POSTING))).status()).isEqualTo(200);
   }
 
   @Test

@@ -11,8 +11,9 @@ import java.util.Locale;
  * @param importFile imports per user
  * @param signup new accounts per client address
  * @param fetch job-posting pages fetched by URL per user
+ * @param match job matches per user (each may cost a semantic model pass)
  */
-public record RateLimits(Rate ai, Rate export, Rate importFile, Rate signup, Rate fetch) {
+public record RateLimits(Rate ai, Rate export, Rate importFile, Rate signup, Rate fetch, Rate match) {
 
   /**
    * At most {@code count} per {@code window}.

@@ -7,6 +7,8 @@ import dev.altocv.server.jobs.Jobs;
 import dev.altocv.server.web.ApiException;
 import dev.altocv.server.web.Auth;
 import dev.altocv.server.web.ErrorCode;
+import dev.altocv.server.web.Idempotency;
+import dev.altocv.server.web.Signer;
 import dev.altocv.server.web.RateLimiter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -37,6 +39,7 @@ public final class ImportRoutes {
   private final Auth auth;
   private final RateLimiter limiter;
   private final RateLimits.Rate rate;
+  private final Idempotency idempotency;
 
   /**
    * @param imports the service
@@ -45,10 +48,12 @@ public final class ImportRoutes {
    * @param auth sessions
    * @param limiter rate limits
    * @param rate imports per user
+   * @param idempotency replays of retried uploads (keyed by {@code Idempotency-Key} and the file's content)
    */
   public ImportRoutes(ImportService imports, Jobs jobs, ExportService exports, Auth auth, RateLimiter limiter,
-      RateLimits.Rate rate) {
+      RateLimits.Rate rate, Idempotency idempotency) {
     this.imports = imports;
+    this.idempotency = idempotency;
     this.jobs = jobs;
     this.exports = exports;
     this.auth = auth;
@@ -114,10 +119,14 @@ public final class ImportRoutes {
           + "imported; " + ImportService.shortName(name) + (file.contentType() == null ? "" : " (" + file.contentType()
           + ")") + " is neither", Map.of("allowed", List.of(PDF, DOCX)));
     }
-    limiter.check("import:" + user, rate, "imports");
-    UUID job = imports.start(user, ImportService.shortName(name), file.contentType(), bytes);
-    ctx.status(202).header("Location", "/api/v1/jobs/" + job)
-        .json(JobRoutes.view(jobs.get(user, job).orElseThrow(), exports));
+    String contentType = file.contentType();
+    String fingerprint = name + "\n" + contentType + "\n" + Signer.sha256(bytes);
+    idempotency.run(ctx, user, fingerprint, () -> {
+      limiter.check("import:" + user, rate, "imports");
+      UUID job = imports.start(user, ImportService.shortName(name), contentType, bytes);
+      return Idempotency.json(202, JobRoutes.view(jobs.get(user, job).orElseThrow(), exports),
+          Map.of("Location", "/api/v1/jobs/" + job));
+    });
   }
 
   /** A PDF or DOCX by its name or declared type, or by its first bytes (a PDF header or a ZIP archive). */

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@code POST /api/v1/cvs/{id}/match} with {@code {"text"}} (a posting pasted, text or HTML) or {@code {"url"}} (a
  * posting's page, fetched with SSRF protection): the match report of {@code altocv match --json}, plus
  * {@code postingId} (the stored posting, for tailoring), {@code version} (the CV version matched) and
- * {@code posting} (what was read from it). Free; fetching a URL is rate limited.
+ * {@code posting} (what was read from it). Free; matches are rate limited per user, and fetching a URL has its own, lower limit.
  */
 public final class MatchRoutes {
   private final PostingService postings;
@@ -28,6 +28,7 @@ public final class MatchRoutes {
   private final Auth auth;
   private final RateLimiter limiter;
   private final RateLimits.Rate fetchRate;
+  private final RateLimits.Rate matchRate;
 
   /**
    * @param postings postings and matches
@@ -36,15 +37,17 @@ public final class MatchRoutes {
    * @param auth sessions
    * @param limiter rate limits
    * @param fetchRate pages fetched per user
+   * @param matchRate matches per user
    */
   public MatchRoutes(PostingService postings, PageFetcher fetcher, CvService cvs, Auth auth, RateLimiter limiter,
-      RateLimits.Rate fetchRate) {
+      RateLimits.Rate fetchRate, RateLimits.Rate matchRate) {
     this.postings = postings;
     this.fetcher = fetcher;
     this.cvs = cvs;
     this.auth = auth;
     this.limiter = limiter;
     this.fetchRate = fetchRate;
+    this.matchRate = matchRate;
   }
 
   record MatchBody(@Nullable String text, @Nullable String url) {}
@@ -67,6 +70,7 @@ public final class MatchRoutes {
           + "one of the two");
     }
     CvRecord cv = cvs.get(user, cvId).cv();
+    limiter.check("match:" + user, matchRate, "job matches");
     JobPosting posting;
     String url = null;
     if (body.url() != null) {

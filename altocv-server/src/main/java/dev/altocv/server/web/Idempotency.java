@@ -59,6 +59,19 @@ public final class Idempotency {
    *     response, so the repeat gets the same error)
    */
   public void run(Context ctx, UUID userId, Supplier<Response> work) {
+    run(ctx, userId, ctx.body(), work);
+  }
+
+  /**
+   * Like {@link #run(Context, UUID, Supplier)} for requests whose body cannot be read again (a multipart
+   * upload): the caller gives what identifies the request's content.
+   *
+   * @param ctx the request
+   * @param userId the user
+   * @param content what makes two requests the same, for example a file name and a hash of its bytes
+   * @param work produces the response
+   */
+  public void run(Context ctx, UUID userId, String content, Supplier<Response> work) {
     String key = ctx.header(HEADER);
     if (key == null) {
       send(ctx, work.get());
@@ -68,7 +81,7 @@ public final class Idempotency {
       throw ApiException.validation(HEADER + " must be 1 to 200 characters");
     }
     String scope = ctx.method() + " " + RequestContext.route(ctx);
-    String hash = Signer.sha256(ctx.method() + " " + ctx.path() + "\n" + ctx.body());
+    String hash = Signer.sha256(ctx.method() + " " + ctx.path() + "\n" + content);
     Instant now = clock.instant();
     Optional<Response> replay = jdbi.inTransaction(h -> {
       int claimed = h.createUpdate("insert into idempotency_keys (user_id, scope, key, request_hash, created_at) "

@@ -112,6 +112,20 @@ public final class Signer {
     }
   }
 
+  /**
+   * SHA-256 of bytes, base64url.
+   *
+   * @param bytes the bytes
+   * @return the hash
+   */
+  public static String sha256(byte[] bytes) {
+    try {
+      return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static byte[] hmac(SecretKeySpec k, String value) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
