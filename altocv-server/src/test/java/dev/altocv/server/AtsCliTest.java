@@ -97,7 +97,7 @@ class AtsCliTest {
   void matchPrintsScoresKeywordsAndSuggestions() throws Exception {
     Run human = run("match", resume.toString(), job.toString());
     assertThat(human.code()).as(human.err()).isZero();
-    assertThat(human.out()).startsWith("Match: ").contains("lexical: no embedder").contains("Matched (")
+    assertThat(human.out()).startsWith("Match: ").contains("lexical; --semantic adds meaning").contains("Matched (")
         .contains("Missing (");
     JsonNode json = M.readTree(run("match", resume.toString(), job.toString(), "--json").out());
     List<String> fields = new ArrayList<>();
@@ -106,6 +106,14 @@ class AtsCliTest {
         "matchedKeywords", "missingKeywords", "suggestions");
     assertThat(json.get("semantic").asBoolean()).isFalse();
     assertThat(json.at("/matchedKeywords/0/locations/0").asText()).startsWith("/");
+  }
+
+  @Test
+  void semanticMatchingLoadsTheLocalModel() throws Exception {
+    JsonNode json = M.readTree(run("match", resume.toString(), job.toString(), "--json", "--semantic").out());
+    assertThat(json.get("semantic").asBoolean()).isTrue();
+    JsonNode ranked = M.readTree(run("rank", "--job", job.toString(), resume.toString(), "--json", "--semantic").out());
+    assertThat(ranked.get(0).get("semantic").asBoolean()).isTrue();
   }
 
   @Test

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "match", mixinStandardHelpOptions = true,
     description = "Scores how well a CV fits a job posting (0-100) and explains it: skills matched with where the "
         + "CV shows them, skills missing (required first), and suggestions, with a patch where one can be made.%n"
-        + "The match is lexical (no embedding model is configured for the command line).")
+        + "The match is lexical unless --semantic loads the local embedding model (about 2 s more).")
 public final class MatchCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "CV.json", description = "the CV (JSON Resume or AltoCV document)")
@@ -36,6 +36,10 @@ public final class MatchCommand implements Callable<Integer> {
       + "suggestions:[{message, patch?}]}")
   boolean json;
 
+  @Option(names = "--semantic", description = "also compare meaning with the local embedding model "
+      + "(all-MiniLM-L6-v2, shipped in the jar; loading takes about 2 s)")
+  boolean semantic;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +47,8 @@ public final class MatchCommand implements Callable<Integer> {
   public Integer call() {
     Cv cv = CliFiles.readCv(cvFile);
     JobPosting posting = JobFiles.read(jobFile);
-    MatchReport r = JobMatcher.lexical().match(cv, posting);
+    JobMatcher matcher = semantic ? JobMatcher.builder().embedder(LocalModel.load()).build() : JobMatcher.lexical();
+    MatchReport r = matcher.match(cv, posting);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       CliFiles.writeText(out, null, r.toJson());
@@ -53,7 +58,7 @@ public final class MatchCommand implements Callable<Integer> {
         posting.title() == null ? jobFile.toString() : "'" + posting.title() + "'",
         posting.company() == null ? "" : " at " + posting.company());
     out.printf(Locale.ROOT, "  skills %d   experience %d   education %d   summary %d   (%s)%n", r.skills(),
-        r.experience(), r.education(), r.summary(), r.semantic() ? "semantic" : "lexical: no embedder");
+        r.experience(), r.education(), r.summary(), r.semantic() ? "semantic" : "lexical; --semantic adds meaning");
     out.printf(Locale.ROOT, "  relevant experience: %.1f years (asked: %d)%n", r.relevantYears(), r.yearsAsked());
     if (!r.missingHardRequirements().isEmpty()) {
       out.println("  missing hard requirements: " + String.join(", ", r.missingHardRequirements()));

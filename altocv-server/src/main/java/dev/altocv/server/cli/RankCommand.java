@@ -44,6 +44,10 @@ public final class RankCommand implements Callable<Integer> {
       + "semantic, missingRequired:[...]}], best first")
   boolean json;
 
+  @Option(names = "--semantic", description = "also compare meaning with the local embedding model "
+      + "(all-MiniLM-L6-v2, shipped in the jar; loading takes about 2 s)")
+  boolean semantic;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -64,13 +68,21 @@ public final class RankCommand implements Callable<Integer> {
     List<Ranked> ranked;
     if (job != null) {
       JobPosting posting = JobFiles.read(job);
-      CvIndex index = CvIndex.builder().build();
+      CvIndex.Builder b = CvIndex.builder();
+      if (semantic) {
+        b.embedder(LocalModel.load());
+      }
+      CvIndex index = b.build();
       for (Path f : files) {
         index.add(f.toString(), CliFiles.readCv(f));
       }
       ranked = index.rank(posting, Math.min(limit, files.size()));
     } else {
-      JobIndex index = JobIndex.builder().build();
+      JobIndex.Builder b = JobIndex.builder();
+      if (semantic) {
+        b.embedder(LocalModel.load());
+      }
+      JobIndex index = b.build();
       var theCv = CliFiles.readCv(cv);
       for (Path f : files) {
         index.add(f.toString(), JobFiles.read(f));
@@ -109,7 +121,9 @@ public final class RankCommand implements Callable<Integer> {
         out.println(" ".repeat(48) + "missing: " + String.join(", ", req));
       }
     }
-    out.println("(lexical match: no embedder configured)");
+    if (!semantic) {
+      out.println("(lexical match; --semantic adds the local embedding model)");
+    }
     out.flush();
     return 0;
   }
