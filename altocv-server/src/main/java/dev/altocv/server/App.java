@@ -7,6 +7,7 @@ import dev.altocv.server.imports.ImportRoutes;
 import dev.altocv.server.match.MatchRoutes;
 import dev.altocv.server.credits.CreditRoutes;
 import dev.altocv.server.cv.CvRoutes;
+import dev.altocv.server.editor.PreviewRoutes;
 import dev.altocv.server.export.ExportRoutes;
 import dev.altocv.server.jobs.JobRoutes;
 import dev.altocv.server.ops.OpsRoutes;
@@ -102,7 +103,8 @@ public final class App {
       new ImportRoutes(s.imports, s.jobs, s.exports, s.auth, s.limiter, s.settings.limits().importFile(),
           s.idempotency)
           .register(r);
-      new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings).register(r);
+      new PreviewRoutes(s.cvs, s.auth).register(r);
+      new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings, s.jdbi, s.chatEngine != null).register(r);
     });
     return new Built(app, ops, jobRoutes);
   }

@@ -41,11 +41,31 @@ public final class Html {
    * @return the page
    */
   public static String page(String title, @Nullable String nav, String body) {
+    return page(title, nav, body, "", "");
+  }
+
+  /**
+   * A whole page with extra head markup (module scripts, meta tags) and a body class.
+   *
+   * @param title the title (escaped here)
+   * @param nav the navigation bar's HTML, or null for none
+   * @param body the main content's HTML
+   * @param head extra markup for the head (external module scripts only: the CSP forbids inline ones)
+   * @param bodyClass a class for the body element, or empty
+   * @return the page
+   */
+  public static String page(String title, @Nullable String nav, String body, String head, String bodyClass) {
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + esc(title) + " - AltoCV</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>"
-        + "<body><header class=\"top\"><a class=\"brand\" href=\"/\">AltoCV</a>" + (nav == null ? "" : nav)
-        + "</header><main>" + body + "</main></body></html>\n";
+        + "<title>" + esc(title) + " - AltoCV</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+        + "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">" + head + "</head>"
+        + "<body" + (bodyClass.isEmpty() ? "" : " class=\"" + esc(bodyClass) + "\"") + ">"
+        + "<a class=\"skip\" href=\"#main\">Skip to content</a>"
+        + "<header class=\"top\"><a class=\"brand\" href=\"/\">AltoCV</a>" + (nav == null ? "" : nav)
+        + "</header><main id=\"main\" tabindex=\"-1\">" + body + "</main>"
+        + "<footer class=\"foot\"><nav aria-label=\"Site\"><a href=\"/pricing\">Pricing</a>"
+        + "<a href=\"/privacy\">Privacy</a><a href=\"/terms\">Terms</a></nav>"
+        + "<p>AltoCV: CVs that get read.</p></footer></body></html>\n";
   }
 
   /**

@@ -1,0 +1,73 @@
+// Runs inside the sandboxed preview frame (an opaque origin: it can reach nothing of the editor). It applies
+// design variables, text and re-rendered markup sent by the editor, reports clicks on fields, the page count,
+// and when a change has been painted (for the editor's timing figures).
+(function () {
+  var root = document.documentElement;
+  var NAME = /^--cv-[a-z0-9-]+$/;
+  var VALUE = /^[#'"A-Za-z0-9 .,%()*+\/-]{0,200}$/;
+  function post(m) { window.parent.postMessage(m, '*'); }
+  function mm(name) {
+    var v = getComputedStyle(root).getPropertyValue(name).trim();
+    var n = parseFloat(v);
+    return /mm$/.test(v) ? n * 96 / 25.4 : n;
+  }
+  function layout() {
+    var sheet = document.querySelector('.cv-sheet');
+    if (!sheet) return;
+    var margin = mm('--cv-page-margin');
+    var page = mm('--cv-page-height') - 2 * margin;
+    var last = sheet.lastElementChild;
+    var top = sheet.getBoundingClientRect().top;
+    var h = last ? last.getBoundingClientRect().bottom - top - margin : 0;
+    post({ type: 'altocv:layout', pages: Math.max(1, Math.ceil((h - 1) / page)), paper: root.getAttribute('data-paper') });
+  }
+  function painted(stamp) {
+    if (stamp == null) return;
+    requestAnimationFrame(function () {
+      setTimeout(function () { post({ type: 'altocv:painted', stamp: stamp, at: performance.timeOrigin + performance.now() }); }, 0);
+    });
+  }
+  window.addEventListener('message', function (e) {
+    var d = e.data;
+    if (e.source !== window.parent || !d || typeof d.type !== 'string') return;
+    if (d.type === 'altocv:design') {
+      var vars = d.vars || {};
+      Object.keys(vars).forEach(function (k) {
+        if (NAME.test(k) && typeof vars[k] === 'string' && VALUE.test(vars[k])) root.style.setProperty(k, vars[k]);
+      });
+      if (d.paper === 'A4' || d.paper === 'Letter') root.setAttribute('data-paper', d.paper);
+      painted(d.stamp);
+      layout();
+    } else if (d.type === 'altocv:text') {
+      var els = document.querySelectorAll('[data-cv-pointer]');
+      var hit = null;
+      for (var i = 0; i < els.length; i++) if (els[i].getAttribute('data-cv-pointer') === d.pointer) { hit = els[i]; break; }
+      if (hit && hit.children.length === 0 && hit.textContent === d.old && d.text !== '') {
+        hit.textContent = d.text;
+        painted(d.stamp);
+        layout();
+      } else {
+        post({ type: 'altocv:stale', stamp: d.stamp });
+      }
+    } else if (d.type === 'altocv:body' && typeof d.html === 'string') {
+      var sheet = document.querySelector('.cv-sheet');
+      var tpl = document.createElement('template');
+      tpl.innerHTML = d.html;
+      var next = tpl.content.querySelector('.cv-sheet');
+      if (sheet && next) sheet.replaceWith(next);
+      painted(d.stamp);
+      layout();
+    }
+  });
+  document.addEventListener('click', function (e) {
+    var el = e.target && e.target.closest ? e.target.closest('[data-cv-pointer]') : null;
+    if (el) {
+      e.preventDefault();
+      post({ type: 'altocv:focus', pointer: el.getAttribute('data-cv-pointer') });
+    }
+  });
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(layout);
+  window.addEventListener('resize', layout);
+  post({ type: 'altocv:ready' });
+  layout();
+})();
