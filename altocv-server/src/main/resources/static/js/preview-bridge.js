@@ -14,11 +14,14 @@
   function layout() {
     var sheet = document.querySelector('.cv-sheet');
     if (!sheet) return;
+    // the sheet is drawn at its real size, scaled down to fit the pane
+    var zoom = Math.max(0.3, Math.min(1, (root.clientWidth - 24) / mm('--cv-page-width')));
+    if (document.body.style.zoom !== String(zoom)) document.body.style.zoom = zoom;
     var margin = mm('--cv-page-margin');
     var page = mm('--cv-page-height') - 2 * margin;
     var last = sheet.lastElementChild;
     var top = sheet.getBoundingClientRect().top;
-    var h = last ? last.getBoundingClientRect().bottom - top - margin : 0;
+    var h = last ? (last.getBoundingClientRect().bottom - top) / zoom - margin : 0;
     post({ type: 'altocv:layout', pages: Math.max(1, Math.ceil((h - 1) / page)), paper: root.getAttribute('data-paper') });
   }
   function painted(stamp) {
@@ -30,7 +33,10 @@
   window.addEventListener('message', function (e) {
     var d = e.data;
     if (e.source !== window.parent || !d || typeof d.type !== 'string') return;
-    if (d.type === 'altocv:design') {
+    if (d.type === 'altocv:hello') {
+      post({ type: 'altocv:ready' });
+      layout();
+    } else if (d.type === 'altocv:design') {
       var vars = d.vars || {};
       Object.keys(vars).forEach(function (k) {
         if (NAME.test(k) && typeof vars[k] === 'string' && VALUE.test(vars[k])) root.style.setProperty(k, vars[k]);
@@ -42,8 +48,14 @@
       var els = document.querySelectorAll('[data-cv-pointer]');
       var hit = null;
       for (var i = 0; i < els.length; i++) if (els[i].getAttribute('data-cv-pointer') === d.pointer) { hit = els[i]; break; }
-      if (hit && hit.children.length === 0 && hit.textContent === d.old && d.text !== '') {
-        hit.textContent = d.text;
+      // the element itself, or its one text span (a bullet has a mark beside it)
+      var spot = null;
+      if (hit) {
+        var c = [hit].concat(Array.prototype.slice.call(hit.querySelectorAll('span:not([aria-hidden])')));
+        for (var j = 0; j < c.length; j++) if (c[j].children.length === 0 && c[j].textContent === d.old) { spot = c[j]; break; }
+      }
+      if (spot && d.text !== '') {
+        spot.textContent = d.text;
         painted(d.stamp);
         layout();
       } else {

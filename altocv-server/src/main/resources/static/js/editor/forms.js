@@ -228,6 +228,7 @@ export class Forms {
       return;
     }
     this.render();
+    this.hooks.preview();
     if (focusSel) this.refocus(focusSel);
     if (message) this.hooks.say(message);
   }

@@ -38,6 +38,7 @@ const hooks = {
     window.__lastKeystroke = stamp;
     preview.text(path, before, after, stamp);
   },
+  preview: () => preview.render(0),
   invalid: (on) => { invalid = on; status(store.state); },
 };
 const forms = new Forms($('forms'), store, cfg, hooks);

@@ -16,6 +16,9 @@ export class Preview extends EventTarget {
     this.template = store.local.altocv?.design?.templateId;
     this.ready = false;
     this.seq = 0;
+    // the frame may have loaded (and said it was ready) before this module ran: ask again
+    frame.addEventListener('load', () => frame.contentWindow.postMessage({ type: 'altocv:hello' }, '*'));
+    frame.contentWindow.postMessage({ type: 'altocv:hello' }, '*');
     addEventListener('message', (e) => {
       if (e.source !== frame.contentWindow || !e.data) return;
       const d = e.data;
