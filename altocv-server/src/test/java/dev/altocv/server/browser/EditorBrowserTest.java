@@ -3,9 +3,6 @@ package dev.altocv.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.altocv.core.patch.Patch;
-import dev.altocv.core.patch.PatchOp;
-import dev.altocv.server.ai.ChatEngine;
 import dev.altocv.server.support.Browser;
 import dev.altocv.server.support.Http;
 import dev.altocv.server.support.TestServer;
@@ -25,7 +22,7 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 /**
  * The editor in a real headless Chromium against a real server: typing reaches the preview and a saved version,
  * design repaints without the server, undo and redo, conflicts between windows, offline edits, an expired session,
- * oversized and international text, and an AI turn accepted edit by edit. One server and one browser for the class.
+ * oversized and international text, and the chat without an AI provider. One server and one browser for the class.
  */
 class EditorBrowserTest {
   static final String EMAIL = "editor.user@example.com";
@@ -36,19 +33,6 @@ class EditorBrowserTest {
                  "highlights": ["Cut settlement time from 4 hours to 35 minutes", "Led a team of 5 engineers"]}],
        "skills": [{"name": "Backend", "keywords": ["Java", "Kotlin"]}]}""";
 
-  /** Streams two deltas, then proposes rewriting the first bullet and adding a skill. */
-  static final ChatEngine ENGINE = (request, sink) -> {
-    sink.delta("I sharpened ");
-    sink.delta("your first bullet.");
-    sink.toolCall("rewrite_highlight", "{\"itemId\":\"w1\",\"index\":0}");
-    sink.proposal("Stronger wording", List.of(
-        new ChatEngine.ProposedEdit("Rewrite bullet 1 of Senior Backend Engineer", Patch.of(
-            PatchOp.test("/work/[id=w1]/highlights/0", "Cut settlement time from 4 hours to 35 minutes"),
-            PatchOp.replace("/work/[id=w1]/highlights/0", "Cut settlement time by 85%, from 4 hours to 35 minutes"))),
-        new ChatEngine.ProposedEdit("Add Go to Backend", Patch.of(PatchOp.add("/skills/[id=s1]/keywords/-", "Go")))));
-    sink.usage(900, 40);
-  };
-
   static TestServer server;
   static Browser b;
   static Http api;
@@ -56,7 +40,7 @@ class EditorBrowserTest {
   @BeforeAll
   static void start() {
     Browser.assumeInstalled();
-    server = TestServer.withEngine(Map.of(), ENGINE);
+    server = TestServer.start(Map.of());
     b = new Browser(server.base());
     b.signIn(EMAIL);
     api = server.user(EMAIL);
@@ -208,7 +192,7 @@ class EditorBrowserTest {
   }
 
   @Test
-  void undoAndRedoWithTheKeyboardAcrossTypingAndAiEdits() {
+  void undoAndRedoWithTheKeyboard() {
     String id = openNew("Undo");
     WebElement label = field("/basics/label");
     label.sendKeys(Keys.END, " and SRE");
@@ -227,29 +211,11 @@ class EditorBrowserTest {
   }
 
   @Test
-  void anAiTurnIsStreamedAndItsEditsAcceptedOneByOne() {
-    String id = openNew("Chat");
+  void withoutAnAiProviderTheChatSaysWhatToSet() {
+    openNew("No AI");
     b.testId("tab-chat").click();
-    b.testId("ai-consent").click();
-    b.testId("chat-input").sendKeys("Make my first bullet stronger");
-    assertThat(b.find("#chat-cost").getText()).contains("costs 1 credit");
-    b.testId("chat-send").click();
-    b.waitFor(d -> b.find(".msg.assistant").getText().contains("I sharpened your first bullet.") ? true : null);
-    List<WebElement> accept = b.waitFor(d -> {
-      List<WebElement> l = d.findElements(By.cssSelector("[data-testid=edit-accept]"));
-      return l.size() == 2 ? l : null;
-    });
-    assertThat(b.find(".proposal").getText()).contains("Rewrite bullet 1").contains("85%").contains("Add Go to Backend");
-    accept.get(0).click();
-    b.waitFor(d -> content(id).path("work").get(0).path("highlights").get(0).asText().contains("85%") ? true : null);
-    b.waitFor(d -> String.valueOf(value("/work/[id=w1]/highlights/0")).contains("85%") ? true : null);
-    b.waitFor(d -> previewText("/work/[id=w1]/highlights/0").contains("85%") ? true : null);
-    b.find("[data-testid=edit-reject]").click();
-    assertThat(content(id).path("skills").get(0).path("keywords").toString()).doesNotContain("Go");
-    assertThat(b.find("#chat-cost").getText()).contains("You have");
-    // the AI edit is undone like any other
-    b.testId("undo").click();
-    b.waitFor(d -> !content(id).path("work").get(0).path("highlights").get(0).asText().contains("85%") ? true : null);
+    assertThat(b.find("#chat-state").getText()).contains("not configured").contains("ALTOCV_AI_PROVIDER");
+    assertThat(b.testId("chat-send").isEnabled()).isFalse();
     b.assertNoConsoleErrors();
   }
 
