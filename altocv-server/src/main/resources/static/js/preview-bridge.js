@@ -24,10 +24,13 @@
     var h = last ? (last.getBoundingClientRect().bottom - top) / zoom - margin : 0;
     post({ type: 'altocv:layout', pages: Math.max(1, Math.ceil((h - 1) / page)), paper: root.getAttribute('data-paper') });
   }
-  function painted(stamp) {
+  // reports when a change has been painted: after the next frame's rendering (rAF, then a task)
+  function painted(stamp, kind) {
     if (stamp == null) return;
     requestAnimationFrame(function () {
-      setTimeout(function () { post({ type: 'altocv:painted', stamp: stamp, at: performance.timeOrigin + performance.now() }); }, 0);
+      setTimeout(function () {
+        post({ type: 'altocv:painted', kind: kind, stamp: stamp, at: performance.timeOrigin + performance.now() });
+      }, 0);
     });
   }
   window.addEventListener('message', function (e) {
@@ -42,7 +45,7 @@
         if (NAME.test(k) && typeof vars[k] === 'string' && VALUE.test(vars[k])) root.style.setProperty(k, vars[k]);
       });
       if (d.paper === 'A4' || d.paper === 'Letter') root.setAttribute('data-paper', d.paper);
-      painted(d.stamp);
+      painted(d.stamp, 'design');
       layout();
     } else if (d.type === 'altocv:text') {
       var els = document.querySelectorAll('[data-cv-pointer]');
@@ -56,7 +59,7 @@
       }
       if (spot && d.text !== '') {
         spot.textContent = d.text;
-        painted(d.stamp);
+        painted(d.stamp, 'text');
         layout();
       } else {
         post({ type: 'altocv:stale', stamp: d.stamp });
@@ -67,7 +70,7 @@
       tpl.innerHTML = d.html;
       var next = tpl.content.querySelector('.cv-sheet');
       if (sheet && next) sheet.replaceWith(next);
-      painted(d.stamp);
+      painted(d.stamp, 'render');
       layout();
     }
   });

@@ -267,7 +267,7 @@ export class Forms {
     }
     const name = f.closest('.item')?.querySelector('.item-name');
     if (name && f === f.closest('.item').querySelector('.grid [data-path]')) name.textContent = f.value || name.textContent;
-    this.hooks.typed(path, before, f.value);
+    this.hooks.typed(path, before, f.value, e.timeStamp);
   }
 
   validate(f) {

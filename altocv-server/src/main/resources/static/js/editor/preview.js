@@ -67,11 +67,12 @@ export class Preview extends EventTarget {
   /** A field's text changed: shown at once when the page shows it verbatim, and re-rendered shortly after. */
   text(pointer, old, text, stamp) {
     this.post({ type: 'altocv:text', pointer, old: old ?? '', text, stamp });
+    if (this.since == null) this.since = stamp;
     this.render();
   }
 
   /** Re-renders the unsaved document on the server, soon (debounced), and swaps it in. */
-  render(delay = 150) {
+  render(delay = 60) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.renderNow(), delay);
   }
@@ -80,6 +81,8 @@ export class Preview extends EventTarget {
     const doc = this.store.local;
     const template = doc.altocv?.design?.templateId;
     const n = ++this.seq;
+    const since = stamp ?? this.since;
+    this.since = null;
     if (template !== this.template) {
       // another template has other styles: load a new page once the change is saved
       try { await this.store.settle(); } catch (e) { this.stale(e.message); return; }
@@ -92,7 +95,7 @@ export class Preview extends EventTarget {
     try {
       const r = await api('POST', this.url, { json: { content: doc } });
       if (n !== this.seq) return;
-      this.post({ type: 'altocv:body', html: r.body, stamp });
+      this.post({ type: 'altocv:body', html: r.body, stamp: since });
       this.design(this.varsOf(this.store.local), null);
       this.fresh();
     } catch (e) {

@@ -238,6 +238,7 @@ class EditorBrowserTest {
     assertThat(b.testId("save-status").getAttribute("data-state")).isEqualTo("conflict");
     assertThat(dialog.getText()).contains("changed somewhere else").contains("Ada Lindqvist Smith");
     assertThat(b.find("#conflict-mine-text").getAttribute("value")).contains("Loves Kotlin.");
+    b.screenshot("editor-conflict");
     b.testId("conflict-keep-mine").click();
     waitSaved();
     JsonNode c = content(id);
@@ -265,6 +266,7 @@ class EditorBrowserTest {
     b.waitFor(d -> "offline".equals(b.testId("save-status").getAttribute("data-state")) ? true : null);
     assertThat(b.testId("save-status").getText()).contains("waiting");
     b.waitFor(d -> b.find("#preview-state").getText().contains("out of date") ? true : null);
+    b.screenshot("editor-offline");
     assertThat(String.valueOf(b.js("return localStorage.getItem('altocv:pending:' + arguments[0])", id)))
         .contains(", payments").contains("(offline)");
     assertThat(content(id).path("basics").path("label").asText()).isEqualTo("Backend Engineer");

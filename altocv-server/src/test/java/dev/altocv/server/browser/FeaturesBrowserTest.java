@@ -129,6 +129,7 @@ class FeaturesBrowserTest {
     String card = b.find(".proposal").getText();
     assertThat(card).contains("Adds the outcome").contains("saving 20% in fees").contains("Check:");
     assertThat(b.find(".edit.flagged").getText()).contains("20%");
+    b.screenshot("editor-ai-proposal");
     accept.get(0).click();
     b.waitFor(d -> content(id).path("work").get(0).path("highlights").get(1).asText().endsWith("saving 20% in fees")
         ? true : null);
@@ -151,6 +152,7 @@ class FeaturesBrowserTest {
     assertThat(score).matches("\\d{1,3}");
     assertThat(Integer.parseInt(score)).isBetween(0, 100);
     WebElement finding = b.find("[data-rule=\"content.pronouns\"]");
+    b.screenshot("editor-ats-report");
     assertThat(finding.getText()).contains("I led the migration");
     finding.findElement(By.cssSelector("[data-testid=ats-fix]")).click();
     b.waitFor(d -> content(id).path("work").get(0).path("highlights").get(0).asText()
@@ -180,6 +182,7 @@ class FeaturesBrowserTest {
     assertThat(out).contains("Missing keywords").contains("Kubernetes").contains("Apache Kafka").contains("required")
         .contains("PostgreSQL").contains("Tailor with AI");
     assertThat(b.find("#match-result img").getAttribute("src")).contains("/charts/bars.svg");
+    b.screenshot("editor-match-report");
     b.assertNoConsoleErrors();
   }
 
