@@ -72,7 +72,7 @@ export class Preview extends EventTarget {
   }
 
   /** Re-renders the unsaved document on the server, soon (debounced), and swaps it in. */
-  render(delay = 60) {
+  render(delay = 35) {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.renderNow(), delay);
   }
