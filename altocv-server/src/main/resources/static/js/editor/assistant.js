@@ -221,15 +221,16 @@ export class Assistant {
     return card;
   }
 
-  async accept(p, e, done) {
+  async accept(p, e, done, retried) {
     try {
       await this.store.change('POST', '/api/v1/cvs/' + this.cfg.cvId + '/proposals/' + p.id + '/accept', { edit: e.index });
       done('Accepted (Ctrl+Z undoes it)');
       this.hooks.changed();
     } catch (x) {
-      if (x.status === 409 && x.code === 'version_conflict') {
+      if (x.status === 409 && x.code === 'version_conflict' && !retried) {
+        // saved elsewhere meanwhile: take the newer version (the edit's test guards keep it safe) and try once more
         await this.store.reload(true);
-        return this.accept(p, e, done);
+        return this.accept(p, e, done, true);
       }
       if (x.status === 422) done('Not applied: the text it changes was edited since. ' + x.message);
       else this.hooks.say(explain(x));

@@ -29,6 +29,13 @@ export const SECTIONS = [
       F('summary', 'Description', 'area')], list: { key: 'highlights', label: 'Bullet', noun: 'bullet' } },
   { key: 'awards', title: 'Awards', prefix: 'a', noun: 'award',
     fields: [F('title', 'Title'), F('awarder', 'Awarded by'), F('date', 'Date', 'date'), F('summary', 'Description', 'area')] },
+  { key: 'publications', title: 'Publications', prefix: 'pub', noun: 'publication',
+    fields: [F('name', 'Title'), F('publisher', 'Publisher'), F('releaseDate', 'Date', 'date'), F('url', 'Website', 'url'),
+      F('summary', 'Description', 'area')] },
+  { key: 'interests', title: 'Interests', prefix: 'i', noun: 'interest', fields: [F('name', 'Interest')],
+    list: { key: 'keywords', label: 'Keyword', noun: 'keyword', short: true } },
+  { key: 'references', title: 'References', prefix: 'r', noun: 'reference',
+    fields: [F('name', 'Name'), F('reference', 'What they say', 'area')] },
 ];
 const BASICS = [F('name', 'Full name'), F('label', 'Headline'), F('email', 'E-mail', 'email'), F('phone', 'Phone', 'tel'),
   F('url', 'Website', 'url'), F('location/city', 'City'), F('location/region', 'Region'), F('location/countryCode', 'Country code')];

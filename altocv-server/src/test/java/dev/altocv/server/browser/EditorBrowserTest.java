@@ -211,6 +211,23 @@ class EditorBrowserTest {
   }
 
   @Test
+  void theHistoryShowsChangesAndRestoresAVersion() {
+    String id = openNew("History");
+    field("/basics/label").sendKeys(Keys.END, " and architect");
+    waitSaved();
+    b.testId("tab-history").click();
+    b.waitFor(d -> d.findElements(By.cssSelector("#history-list li")).size() == 2 ? true : null);
+    b.find("#history-list li button.link").click();
+    b.waitFor(d -> b.find("#history-diff").getText().contains("and architect") ? true : null);
+    assertThat(b.find("#history-diff").getText()).contains("Basics › label");
+    List<WebElement> restore = b.driver.findElements(By.xpath("//ol[@id='history-list']/li//button[text()='Restore']"));
+    restore.get(restore.size() - 1).click();
+    b.waitFor(d -> "Backend Engineer".equals(content(id).path("basics").path("label").asText()) ? true : null);
+    b.waitFor(d -> "Backend Engineer".equals(value("/basics/label")) ? true : null);
+    b.assertNoConsoleErrors();
+  }
+
+  @Test
   void withoutAnAiProviderTheChatSaysWhatToSet() {
     openNew("No AI");
     b.testId("tab-chat").click();
