@@ -227,6 +227,13 @@ document.querySelectorAll('[data-collapse]').forEach((b) => b.addEventListener('
 }));
 
 preview.addEventListener('focus', (e) => hooks.focus(e.detail));
+$('export-jump').addEventListener('click', () => {
+  showPane('pane-design');
+  const pane = $('pane-design');
+  if (pane.classList.contains('collapsed')) document.querySelector('[data-collapse="pane-design"]').click();
+  $('export-format').scrollIntoView({ block: 'center' });
+  $('export-format').focus();
+});
 // input-to-paint times of this page, for benchmarks/EditorTiming: [{kind, ms}]
 window.__painted = [];
 preview.addEventListener('painted', (e) => {

@@ -69,6 +69,8 @@ final class EditorPage {
         + "<span id=\"save-status\" class=\"save-status\" data-testid=\"save-status\" data-state=\"saved\" "
         + "role=\"status\" aria-live=\"polite\">Saved</span>"
         + "<span class=\"spacer\"></span>"
+        + "<button type=\"button\" class=\"secondary small\" id=\"export-jump\" data-testid=\"export-jump\">Export"
+        + "</button>"
         + "<button type=\"button\" class=\"secondary small\" id=\"undo\" data-testid=\"undo\" "
         + "aria-keyshortcuts=\"Control+Z\" title=\"Undo (Ctrl+Z)\">Undo</button>"
         + "<button type=\"button\" class=\"secondary small\" id=\"redo\" data-testid=\"redo\" "

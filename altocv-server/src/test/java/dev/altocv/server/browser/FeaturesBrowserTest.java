@@ -170,8 +170,11 @@ class FeaturesBrowserTest {
   }
 
   @Test
-  void aPostingIsMatchedWithScoresKeywordsAndSuggestions() {
+  void aPostingIsMatchedWithScoresKeywordsAndSuggestionsAndTailored() {
     openNew("Match");
+    api.send("PATCH", "/api/v1/account", "application/json", "{\"aiConsent\":true}");
+    b.driver.navigate().refresh();
+    b.waitFor(d -> "saved".equals(b.testId("save-status").getAttribute("data-state")) ? true : null);
     b.testId("tab-match").click();
     WebElement text = b.testId("match-text");
     b.js("arguments[0].value = arguments[1]", text, POSTING);
@@ -183,6 +186,14 @@ class FeaturesBrowserTest {
         .contains("PostgreSQL").contains("Tailor with AI");
     assertThat(b.find("#match-result img").getAttribute("src")).contains("/charts/bars.svg");
     b.screenshot("editor-match-report");
+    model.enqueue(ScriptedTurn.create().text("I aligned your summary with the posting.")
+        .toolCall("set_summary", "{\"summary\":\"Backend engineer with 9 years of experience building payment "
+            + "platforms in Java and PostgreSQL.\",\"reason\":\"The posting asks for PostgreSQL\"}"));
+    model.enqueue(ScriptedTurn.create().text(" Done."));
+    b.testId("tailor").click();
+    b.waitFor(Duration.ofSeconds(20), d -> d.findElements(By.cssSelector(".tailor .proposal [data-testid=edit-accept]"))
+        .isEmpty() ? null : true);
+    assertThat(b.find(".tailor .proposal").getText()).contains("The posting asks for PostgreSQL");
     b.assertNoConsoleErrors();
   }
 

@@ -108,6 +108,16 @@ class SiteBrowserTest {
         && "Kai Keyboard".equals(b.js("return window.__altocv.store.base.basics.name")) ? true : null);
     WebElement focused = b.driver.switchTo().activeElement();
     assertThat(String.valueOf(b.js("return getComputedStyle(arguments[0]).outlineStyle", focused))).isNotEqualTo("none");
+    // ... and exported as a PDF, still by keyboard
+    for (int i = 0; i < 30 && !Boolean.TRUE.equals(b.js("return document.activeElement.id === 'export-jump'")); i++) {
+      b.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+    }
+    b.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    assertThat(b.js("return document.activeElement.id")).isEqualTo("export-format");
+    tabTo("[data-testid=export-run]").sendKeys(Keys.ENTER);
+    b.waitFor(java.time.Duration.ofSeconds(30), d -> d.findElements(By.cssSelector("[data-testid=export-download]"))
+        .isEmpty() ? null : true);
+    b.assertNoConsoleErrors();
   }
 
   @Test
@@ -140,10 +150,11 @@ class SiteBrowserTest {
     input.clear();
     input.sendKeys("Renamed CV", Keys.ENTER);
     b.waitFor(d -> b.find("#cards").getText().contains("Renamed CV") ? true : null);
+    int credits = Integer.parseInt(b.find("[data-credits]").getText().replace(" credits", ""));
     b.find(".cv-card[data-title='Renamed CV'] [data-action=duplicate]").click();
     b.waitFor(d -> d.findElements(By.cssSelector(".cv-card")).size() == before + 1 ? true : null);
     assertThat(b.find("#cards").getText()).contains("Copy of Renamed CV");
-    b.waitFor(d -> b.find("[data-credits]").getText().equals("40 credits") ? true : null);
+    b.waitFor(d -> b.find("[data-credits]").getText().equals((credits - 5) + " credits") ? true : null);
     b.find(".cv-card[data-title='Copy of Renamed CV'] [data-action=delete]").click();
     b.waitFor(d -> d.findElements(By.cssSelector(".cv-card")).size() == before ? true : null);
     assertThat(b.find("#toast").getText()).contains("Moved \"Copy of Renamed CV\" to the trash");
