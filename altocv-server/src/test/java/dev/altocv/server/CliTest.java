@@ -115,6 +115,18 @@ class CliTest {
   }
 
   @Test
+  void outputFilesGetTheUsualPermissions() throws Exception {
+    Path alto = dir.resolve("cv.altocv.json");
+    assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", alto.toString()).code()).isZero();
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(alto)))
+        .isEqualTo("rw-r--r--");
+    Files.setPosixFilePermissions(alto, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", alto.toString()).code()).isZero();
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(alto)))
+        .as("replacing a file keeps its permissions").isEqualTo("rw-rw----");
+  }
+
+  @Test
   void convertRoundTripsJsonResume() throws Exception {
     Path alto = dir.resolve("cv.altocv.json");
     assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", alto.toString()).code()).isZero();

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Reading inputs and writing outputs for the commands: clear errors, and no half-written output file. */
@@ -120,6 +123,24 @@ public final class CliFiles {
    * @param bytes the content
    */
   public static void writeBytes(Path file, byte[] bytes) {
+    writeAtomically(file, bytes);
+  }
+
+  /**
+   * A temporary file is private (rw-------); the output gets the permissions the file it replaces had, or
+   * rw-r--r-- for a new file, as a plain write would give it.
+   */
+  private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
+    try {
+      Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+          : PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(tmp, perms);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its defaults apply
+    }
+  }
+
+  private static void writeAtomically(Path file, byte[] bytes) {
     Path abs = file.toAbsolutePath();
     Path dir = abs.getParent();
     Path tmp = null;
@@ -129,6 +150,7 @@ public final class CliFiles {
       }
       tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
       Files.write(tmp, bytes);
+      keepUsualPermissions(tmp, abs);
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       tmp = null;
     } catch (IOException e) {
