@@ -29,11 +29,14 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource dataSource;
   private final @Nullable EmbeddedPostgres embedded;
+  private final @Nullable Path ownerFile;
   private final String description;
 
-  private Database(HikariDataSource dataSource, @Nullable EmbeddedPostgres embedded, String description) {
+  private Database(HikariDataSource dataSource, @Nullable EmbeddedPostgres embedded, @Nullable Path ownerFile,
+      String description) {
     this.dataSource = dataSource;
     this.embedded = embedded;
+    this.ownerFile = ownerFile;
     this.description = description;
   }
 
@@ -53,12 +56,14 @@ public final class Database implements AutoCloseable {
       ds.close();
       throw e;
     }
-    return new Database(ds, null, "PostgreSQL at " + host(jdbcUrl));
+    return new Database(ds, null, null, "PostgreSQL at " + host(jdbcUrl));
   }
 
   /**
    * Starts the embedded PostgreSQL on the data folder (creating it on the first run), or connects to the one
-   * that another AltoCV process already runs on that folder.
+   * that another running AltoCV process started on that folder. A server left running by an AltoCV process
+   * that ended without stopping it (killed, or the machine's power cut) is stopped first, then started afresh,
+   * so that this process owns it and stops it when it closes.
    *
    * @param dataDir the data folder; the database lives in its {@code postgres} subfolder
    * @param poolSize connections in the pool
@@ -66,13 +71,18 @@ public final class Database implements AutoCloseable {
    */
   public static Database embedded(Path dataDir, int poolSize) {
     Path pgDir = dataDir.resolve("postgres").toAbsolutePath().normalize();
+    Path ownerFile = dataDir.resolve("postgres.owner").toAbsolutePath().normalize();
     Integer runningPort = runningPort(pgDir);
-    if (runningPort != null) {
+    if (runningPort != null && ownerAlive(ownerFile)) {
       LOG.info("embedded PostgreSQL already running on port {} for {}", runningPort, pgDir);
       String url = "jdbc:postgresql://127.0.0.1:" + runningPort + "/postgres?user=postgres";
       HikariDataSource ds = pool(url, poolSize, null);
       migrate(ds, null);
-      return new Database(ds, null, "embedded PostgreSQL in " + pgDir + " (shared, port " + runningPort + ")");
+      return new Database(ds, null, null,
+          "embedded PostgreSQL in " + pgDir + " (shared, port " + runningPort + ")");
+    }
+    if (runningPort != null) {
+      stopOrphan(pgDir);
     }
     try {
       Files.createDirectories(pgDir);
@@ -86,15 +96,77 @@ public final class Database implements AutoCloseable {
       HikariDataSource ds = pool(url, poolSize, null);
       try {
         migrate(ds, null);
+        writeOwner(ownerFile);
       } catch (RuntimeException e) {
         ds.close();
         closeQuietly(pg);
         throw e;
       }
-      return new Database(ds, pg, "embedded PostgreSQL 15 in " + pgDir + " (port " + pg.getPort() + ")");
+      return new Database(ds, pg, ownerFile, "embedded PostgreSQL 15 in " + pgDir + " (port " + pg.getPort() + ")");
     } catch (IOException e) {
       throw new AltoCvException("could not start the embedded PostgreSQL in " + pgDir + ": " + e.getMessage()
           + " (is the folder writable? is another program using it?)", e);
+    }
+  }
+
+  /** This process as the owner of the embedded server: its pid and start time, in milliseconds. */
+  private static void writeOwner(Path ownerFile) {
+    ProcessHandle me = ProcessHandle.current();
+    long started = me.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    try {
+      Files.writeString(ownerFile, me.pid() + " " + started + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + ownerFile, e);
+    }
+  }
+
+  /**
+   * Whether the AltoCV process that started the embedded server still runs. Without an owner file (a server
+   * started some other way) the answer is yes: such a server is shared, never stopped.
+   */
+  static boolean ownerAlive(Path ownerFile) {
+    String[] parts;
+    try {
+      parts = Files.readString(ownerFile, StandardCharsets.UTF_8).trim().split(" ");
+    } catch (IOException e) {
+      return true;
+    }
+    try {
+      long pid = Long.parseLong(parts[0]);
+      long started = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+          .map(h -> started == 0 || h.info().startInstant()
+              .map(t -> Math.abs(t.toEpochMilli() - started) < 2_000).orElse(true))
+          .orElse(false);
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  /** Stops a server whose owner has gone (SIGTERM, as {@code pg_ctl stop -m smart} does), waiting for it to end. */
+  private static void stopOrphan(Path pgDir) {
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pgDir.resolve("postmaster.pid"), StandardCharsets.UTF_8).get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      throw new AltoCvException("an embedded PostgreSQL left running in " + pgDir + " could not be identified ("
+          + e.getMessage() + "); stop it, then start again", e);
+    }
+    LOG.warn("stopping the embedded PostgreSQL (pid {}) left running in {} by an AltoCV process that has ended",
+        pid, pgDir);
+    ProcessHandle.of(pid).ifPresent(h -> {
+      h.destroy();
+      try {
+        h.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // checked below
+      }
+    });
+    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+      throw new AltoCvException("the embedded PostgreSQL (pid " + pid + ") left running in " + pgDir
+          + " did not stop within 30 seconds; stop it, then start again");
     }
   }
 
@@ -198,6 +270,13 @@ public final class Database implements AutoCloseable {
     dataSource.close();
     if (embedded != null) {
       closeQuietly(embedded);
+    }
+    if (ownerFile != null) {
+      try {
+        Files.deleteIfExists(ownerFile);
+      } catch (IOException e) {
+        LOG.warn("could not delete {}: {}", ownerFile, e.getMessage());
+      }
     }
   }
 
