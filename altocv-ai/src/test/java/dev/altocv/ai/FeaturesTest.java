@@ -53,7 +53,7 @@ class FeaturesTest {
       });
       var first = w.server.requests().get(0).json();
       assertThat(first.path("tool_choice").path("function").path("name").asText()).isEqualTo("submit_cv");
-      assertThat(w.server.requests().get(1).body()).contains("startDate").contains("must be a date");
+      assertThat(w.server.requests().get(1).body()).contains("startDate").contains("must be a real date");
     }
   }
 

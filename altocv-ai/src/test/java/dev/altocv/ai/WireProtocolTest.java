@@ -101,7 +101,7 @@ class WireProtocolTest {
       assertThat(p.rejectedCalls()).hasSize(2);
       assertThat(p.rejectedCalls().get(0).error()).contains("give groupId");
       assertThat(p.rejectedCalls().get(0).returnedToModel()).isTrue();
-      assertThat(p.rejectedCalls().get(1).error()).contains("startDate").contains("must be a date");
+      assertThat(p.rejectedCalls().get(1).error()).contains("startDate").contains("must be a real date");
       assertThat(p.rejectedCalls().get(1).returnedToModel()).isFalse();
       assertThat(w.server.requests()).as("the second error is not sent back").hasSize(2);
       assertThat(w.server.requests().get(1).body()).contains("give groupId");

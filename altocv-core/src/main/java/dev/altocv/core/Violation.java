@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param pointer where: a JSON Pointer in AltoCV's extended syntax, with list items that carry an id selected
  *     by it (for example {@code /work/[id=w2]/startDate}); {@code ""} is the whole document
- * @param message what is wrong, written for a person (for example "must be a date like 2021, 2021-06 or
+ * @param message what is wrong, written for a person (for example "must be a real date like 2021, 2021-06 or
  *     2021-06-15")
  */
 public record Violation(String pointer, String message) {

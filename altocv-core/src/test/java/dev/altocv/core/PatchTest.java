@@ -101,7 +101,8 @@ class PatchTest {
     assertThat(e.operationIndex()).isEqualTo(-1);
     assertThat(e.violations()).extracting(Violation::toString).containsExactly(
         "/altocv/design/typography/bodySize: must be between 8 and 14 pt",
-        "/work/[id=w2]/startDate: must be a date like 2021, 2021-06 or 2021-06-15 (ISO 8601; leave endDate out"
+        "/work/[id=w2]/startDate: must be a real date like 2021, 2021-06 or 2021-06-15 (ISO 8601: month 01-12, a "
+            + "day the month has; leave endDate out"
             + " for a current role)");
   }
 
@@ -178,5 +179,48 @@ class PatchTest {
         "[{\"op\":\"replace\",\"path\":\"/basics/summary\",\"value\":\"" + "x".repeat(20_001) + "\"}]");
     assertThat(e.violations()).extracting(Violation::toString)
         .containsExactly("/basics/summary: is too long: at most 20000 characters");
+  }
+
+  @Test
+  void copiesThatDoubleTheCvAreRefusedBeforeMemoryRunsShort() {
+    StringBuilder ops = new StringBuilder("[{\"op\":\"add\",\"path\":\"/meta\",\"value\":{\"note\":\"%s\"}}"
+        .formatted("x".repeat(1_000)));
+    for (int i = 0; i < 40; i++) {
+      ops.append(",{\"op\":\"copy\",\"from\":\"/meta\",\"path\":\"/meta/c").append(i).append("\"}");
+    }
+    PatchRejectedException e = rejected(ops.append(']').toString());
+    // about 1 KB, doubled by each copy, passes 2 million characters (1 KB x 2^11) at the 11th copy: operation 11
+    assertThat(e.operationIndex()).isEqualTo(11);
+    assertThat(e.reason()).isEqualTo("the CV would grow past 2 million characters of JSON");
+    // a move is not growth
+    Map<String, Object> notes = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 100; i++) {
+      notes.put("n" + i, "y".repeat(15_000));
+    }
+    Cv big = AltoCv.apply(cv, Patch.of(PatchOp.add("/meta", notes))).cv();
+    Cv moved = AltoCv.apply(big, Patch.of(PatchOp.move("/meta", "/altocv/moved"), PatchOp.move("/altocv/moved",
+        "/meta"), PatchOp.move("/meta/n0", "/meta/moved"))).cv();
+    assertThat(AltoCv.write(moved)).contains("\"moved\"");
+  }
+
+  @Test
+  void valuesNestedPastTheLimitAreRefused() {
+    Object deep = "leaf";
+    for (int i = 0; i < 99; i++) {
+      deep = List.of(deep);
+    }
+    Patch tooDeep = Patch.of(PatchOp.add("/meta", Map.of("deep", deep)));
+    PatchRejectedException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> AltoCv.apply(cv, tooDeep), PatchRejectedException.class);
+    assertThat(e.reason()).isEqualTo("the value would nest the CV more than 100 levels deep");
+    // repeated copies deepen by one level each: refused at the limit, never a stack overflow
+    StringBuilder ops = new StringBuilder("[{\"op\":\"add\",\"path\":\"/meta\",\"value\":{}}");
+    String path = "/meta";
+    for (int i = 0; i < 120; i++) {
+      ops.append(",{\"op\":\"add\",\"path\":\"").append(path).append("/a\",\"value\":{}}");
+      path += "/a";
+    }
+    assertThat(rejected(ops.append(']').toString()).reason())
+        .isEqualTo("the value would nest the CV more than 100 levels deep");
   }
 }

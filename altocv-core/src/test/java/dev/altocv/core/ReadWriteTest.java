@@ -49,6 +49,22 @@ class ReadWriteTest {
   }
 
   @Test
+  void readingErrorsNameNoJavaInternals() {
+    assertThatThrownBy(() -> AltoCv.read("{\"basics\": {\"name\": [1, 2"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageStartingWith("malformed JSON in CV at line 1, column")
+        .hasMessageNotContaining("Source").hasMessageNotContaining("`").hasMessageNotContaining("REDACTED");
+    String deep = "[".repeat(150) + "]".repeat(150);
+    assertThatThrownBy(() -> AltoCv.read("{\"meta\": {\"x\": " + deep + "}}"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageContaining("objects and arrays are nested more than 100 levels deep")
+        .hasMessageNotContaining("StreamReadConstraints");
+    assertThatThrownBy(() -> AltoCv.read("{\"meta\": {\"x\": NaN}}"))
+        .isInstanceOf(MalformedJsonException.class)
+        .hasMessageNotContaining("`").hasMessageNotContaining("JsonReadFeature");
+  }
+
+  @Test
   void schemaViolationsCarryIdPointersAndPlainMessages() {
     String doc = "{\"basics\":{\"name\":5},\"work\":[{\"name\":\"A\",\"startDate\":\"March 2020\"}]}";
     ValidationReport report = AltoCv.validate(doc);

@@ -5,7 +5,8 @@ import { el } from '../api.js';
 import { get, newId, segments } from './model.js';
 
 const F = (key, label, kind = 'text') => ({ key, label, kind });
-const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+// the schema's date: a year 1000-2999, a month 01-12, a day the month has (February 29 in any year)
+const DATE = /^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d))?|-(0[13-9]|1[0-2])-30|-(0[13578]|1[02])-31)?$/;
 
 export const SECTIONS = [
   { key: 'work', title: 'Experience', prefix: 'w', top: true, noun: 'job',
@@ -284,7 +285,7 @@ export class Forms {
       msg = 'This field holds at most ' + this.max.toLocaleString('en') + ' characters; it has ' + v.length.toLocaleString('en')
         + '. Shorten it to save it: until then your text stays here (and in this browser) but is not saved.';
     } else if (f.dataset.kind === 'date' && v !== '' && !DATE.test(v.trim())) {
-      msg = 'Write dates as 2021, 2021-06 or 2021-06-15. Not saved until then.';
+      msg = 'Write real dates as 2021, 2021-06 or 2021-06-15. Not saved until then.';
     } else if (/^\/altocv\/customSections\/\[id=[^\]]+\]\/title$/.test(f.dataset.path) && v.trim() === '') {
       msg = 'A custom section needs a title. Not saved until it has one.';
     }

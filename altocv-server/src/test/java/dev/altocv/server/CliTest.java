@@ -58,7 +58,7 @@ class CliTest {
     Run r = run("validate", bad.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("/basics/name: must be text, not a list")
-        .contains("/work/0/endDate: must be a date like 2021");
+        .contains("/work/0/endDate: must be a real date like 2021");
     assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 

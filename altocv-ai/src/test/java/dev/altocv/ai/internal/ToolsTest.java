@@ -89,7 +89,7 @@ class ToolsTest {
     assertThat(call(t, "add_work", "{\"name\":\"Acme\",\"reason\":\"r\"}").content())
         .contains("'position' is required");
     assertThat(call(t, "update_work", "{\"workId\":\"w1\",\"startDate\":\"March 2020\",\"reason\":\"r\"}")
-        .content()).contains("startDate").contains("must be a date like 2021");
+        .content()).contains("startDate").contains("must be a real date like 2021");
     assertThat(call(t, "set_summary", "{\"summary\":\"x\",\"reason\":\"r\",\"cvId\":\"cv-42\"}").content())
         .contains("'cvId' is not an argument of this tool");
     assertThat(call(t, "update_design", "{\"bodySize\":30,\"reason\":\"r\"}").content())

@@ -1,8 +1,11 @@
 package dev.altocv.core.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +24,27 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The one configured Jackson mapper and conversions between trees and plain Java values. */
 public final class Json {
   private Json() {}
 
+  /**
+   * The deepest nesting of objects and arrays read or made by a patch. A CV is about six levels deep; the limit
+   * leaves room for custom data under {@code meta} while keeping every recursive walk (validation, conversion)
+   * far from the thread's stack limit.
+   */
+  public static final int MAX_DEPTH = 100;
+
+  /** The reading limits every AltoCV mapper uses (nesting as above; Jackson's defaults otherwise). */
+  public static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+      .build();
+
   /** Strict: duplicate keys and trailing content are errors; decimals stay exact. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
+  public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS)
+          .build())
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -60,13 +76,100 @@ public final class Json {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
       int col = loc == null ? 0 : loc.getColumnNr();
-      String detail = e.getOriginalMessage();
-      int cut = detail.indexOf("\n");
-      if (cut > 0) {
-        detail = detail.substring(0, cut);
-      }
-      throw new MalformedJsonException(what, Math.max(line, 0), Math.max(col, 0), detail);
+      throw new MalformedJsonException(what, Math.max(line, 0), Math.max(col, 0), describe(e));
     }
+  }
+
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+  private static final Pattern JAVA_NAMES = Pattern.compile("\\s*\\([^()]*`[^()]*\\)|`[^`]*`");
+
+  /**
+   * What a Jackson reading error says, for a person: its first line, without Java class, feature or constraint
+   * names, and with "[Source: ...; line: L, column: C]" shortened to "line L, column C".
+   *
+   * @param e the error
+   * @return the description
+   */
+  public static String describe(JsonProcessingException e) {
+    Throwable limit = e;
+    while (limit != null && !(limit instanceof StreamConstraintsException)) {
+      limit = limit.getCause();
+    }
+    if (limit != null) {
+      String m = String.valueOf(((StreamConstraintsException) limit).getOriginalMessage());
+      if (m.contains("nesting depth")) {
+        return "objects and arrays are nested more than " + MAX_DEPTH + " levels deep";
+      }
+      if (m.contains("Number value length") || m.contains("number")) {
+        return "a number is too long";
+      }
+      if (m.contains("String value length") || m.contains("string")) {
+        return "a text value is too long";
+      }
+      return "the input is too large";
+    }
+    String detail = String.valueOf(e.getOriginalMessage());
+    int cut = detail.indexOf('\n');
+    if (cut > 0) {
+      detail = detail.substring(0, cut);
+    }
+    detail = SOURCE.matcher(detail).replaceAll("line $1, column $2");
+    detail = JAVA_NAMES.matcher(detail).replaceAll("").trim();
+    detail = detail.replaceAll("\\s*;\\s*$", "");
+    return detail.isEmpty() ? "not well-formed" : detail;
+  }
+
+  /**
+   * The length of a tree written as compact JSON, counted up to a limit (strings by their characters, before
+   * escaping).
+   *
+   * @param node the tree
+   * @param limit stop counting past this length
+   * @return the length, or a number above limit
+   */
+  public static long size(JsonNode node, long limit) {
+    if (node.isTextual()) {
+      return node.textValue().length() + 2L;
+    }
+    if (!node.isContainerNode()) {
+      return node.isNumber() ? node.asText().length() : node.isBoolean() ? 5 : 4;
+    }
+    long n = 2;
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext() && n <= limit; ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        n += e.getKey().length() + 4L + size(e.getValue(), limit - n);
+      }
+    } else {
+      for (Iterator<JsonNode> it = node.elements(); it.hasNext() && n <= limit; ) {
+        n += 1 + size(it.next(), limit - n);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The deepest nesting of objects and arrays in a tree (a scalar is 0 deep, {@code {}} and {@code []} are 1).
+   *
+   * @param node the tree
+   * @param limit stop counting past this depth
+   * @return the depth, at most limit + 1
+   */
+  public static int depth(JsonNode node, int limit) {
+    if (!node.isContainerNode()) {
+      return 0;
+    }
+    if (limit <= 0) {
+      return 1;
+    }
+    int deepest = 0;
+    for (JsonNode child : node) {
+      deepest = Math.max(deepest, depth(child, limit - 1));
+      if (deepest >= limit) {
+        break;
+      }
+    }
+    return 1 + deepest;
   }
 
   /**

@@ -22,6 +22,13 @@ public final class PatchEngine {
   /** The most operations one patch may hold. */
   public static final int MAX_OPERATIONS = 5_000;
 
+  /**
+   * The most a patch may grow a CV to, in characters of compact JSON (about 2 MB; a long CV is about 30 KB).
+   * Counted as operations add values, so a few {@code copy} operations that double the document each time are
+   * refused long before memory runs short.
+   */
+  public static final long MAX_DOCUMENT_CHARS = 2_000_000;
+
   /** Id lists in document order, for assigning ids. */
   private static final List<String> TOP_ID_LISTS = List.of("work", "volunteer", "education", "awards",
       "certificates", "publications", "skills", "languages", "interests", "references", "projects");
@@ -37,6 +44,8 @@ public final class PatchEngine {
   private JsonNode doc;
   private int opIndex;
   private PatchOp current;
+  /** The document's size in characters of compact JSON, plus everything added since (an upper bound). */
+  private long size;
 
   private PatchEngine(ObjectNode doc) {
     this.doc = doc.deepCopy();
@@ -56,6 +65,7 @@ public final class PatchEngine {
           "a patch may hold at most " + MAX_OPERATIONS + " operations; this one has " + patch.size());
     }
     PatchEngine engine = new PatchEngine(document);
+    engine.size = Json.size(engine.doc, MAX_DOCUMENT_CHARS + 1);
     List<List<PatchOp>> inverses = new ArrayList<>(patch.size());
     for (int i = 0; i < patch.size(); i++) {
       engine.opIndex = i;
@@ -100,6 +110,7 @@ public final class PatchEngine {
         return add(op.path(), Json.fromPlain(op.value()));
       case REPLACE: {
         JsonNode value = Json.fromPlain(op.value());
+        guardGrowth(op.path(), value);
         if (op.path().isEmpty()) {
           return replaceRoot(value);
         }
@@ -132,6 +143,7 @@ public final class PatchEngine {
         guardId(f);
         JsonNode value = f.value();
         List<PatchOp> invRemove = remove(f);
+        size -= Json.size(value, MAX_DOCUMENT_CHARS); // a move does not grow the CV
         List<PatchOp> invAdd = add(op.path(), value);
         List<PatchOp> inv = new ArrayList<>(invAdd);
         inv.addAll(invRemove);
@@ -167,7 +179,23 @@ public final class PatchEngine {
     return List.of(PatchOp.add(restoreAt, Json.toPlain(old)));
   }
 
+  /**
+   * Refuses a value that would nest the CV more than {@link Json#MAX_DEPTH} levels deep or grow it past
+   * {@link #MAX_DOCUMENT_CHARS}.
+   */
+  private void guardGrowth(String path, JsonNode value) {
+    int at = path.isEmpty() ? 0 : (int) path.chars().filter(c -> c == '/').count();
+    if (at + Json.depth(value, Json.MAX_DEPTH) > Json.MAX_DEPTH) {
+      throw reject("the value would nest the CV more than " + Json.MAX_DEPTH + " levels deep");
+    }
+    size += Json.size(value, MAX_DOCUMENT_CHARS - size + 1);
+    if (size > MAX_DOCUMENT_CHARS) {
+      throw reject("the CV would grow past " + MAX_DOCUMENT_CHARS / 1_000_000 + " million characters of JSON");
+    }
+  }
+
   private List<PatchOp> add(String path, JsonNode value) {
+    guardGrowth(path, value);
     if (path.isEmpty()) {
       return replaceRoot(value);
     }

@@ -191,4 +191,30 @@ class AtsAnalyzerTest {
     assertThat(gaps.get(0).evidence()).isEqualTo("19 months");
     assertThat(gaps.get(0).pointer()).isEqualTo("/work/[id=" + parcelo.id() + "]/startDate");
   }
+
+  @Test
+  void malformedLinksAreReportedAndDoNotCountAsAProfile() {
+    Cv broken = AltoCv.apply(TestCvs.clean(), Patch.fromJson("""
+        [{"op":"add","path":"/basics/url","value":"nope"},
+         {"op":"replace","path":"/basics/profiles/0/url","value":"not a url"},
+         {"op":"remove","path":"/basics/profiles/0/username"}]""")).cv();
+    AtsReport r = ATS.analyze(broken);
+    List<AtsFinding> links = r.findings().stream().filter(f -> f.ruleId().equals("contact.profile-link")).toList();
+    assertThat(links).extracting(AtsFinding::pointer)
+        .containsExactly("/basics/url", "/basics/profiles/[id=pf1]/url");
+    assertThat(links.get(1).message()).contains("LinkedIn profile link 'not a url' is not a web address");
+    assertThat(links).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+    // no working link: the rule's whole weight is lost, shared by the two findings
+    assertThat(links.stream().mapToDouble(AtsFinding::effect).sum())
+        .isCloseTo(-links.get(0).weight(), org.assertj.core.api.Assertions.within(1e-9));
+
+    // with and without the scheme, with a path, a port or a query: all fine
+    for (String ok : List.of("https://www.linkedin.com/in/helenbauer", "github.com/helen-b", "helen.dev",
+        "http://localhost.example:8080/cv?lang=en", "https://bücher.de/autor")) {
+      Cv good = AltoCv.apply(TestCvs.clean(), Patch.fromJson(
+          "[{\"op\":\"replace\",\"path\":\"/basics/profiles/0/url\",\"value\":\"" + ok + "\"}]")).cv();
+      assertThat(ATS.analyze(good).findings()).as(ok)
+          .filteredOn(f -> f.ruleId().equals("contact.profile-link")).allSatisfy(f -> assertThat(f.effect()).isZero());
+    }
+  }
 }

@@ -118,10 +118,25 @@ final class Rules {
       rule("contact.profile-link", CONTACT, 2, "A profile link (LinkedIn, GitHub, portfolio) or a website.",
           (ctx, out) -> {
             out.passedPointer = "/basics/profiles";
-            boolean link = !blank(ctx.cv.basics().url());
+            boolean link = false;
+            String site = ctx.cv.basics().url();
+            if (!blank(site)) {
+              if (webAddress(site)) {
+                link = true;
+              } else {
+                out.add(WARNING, "The website '" + site + "' is not a web address a reader can open (like "
+                    + "https://ada.dev or ada.dev).", "/basics/url", site, null);
+              }
+            }
             for (Profile p : ctx.cv.basics().profiles()) {
               if (!blank(p.url())) {
-                link = true;
+                if (webAddress(p.url())) {
+                  link = true;
+                } else {
+                  out.add(WARNING, "The " + (blank(p.network()) ? "profile" : p.network() + " profile") + " link '"
+                      + p.url() + "' is not a web address a reader can open (like https://github.com/ada).",
+                      "/basics/profiles/[id=" + p.id() + "]/url", p.url(), null);
+                }
               } else if (!blank(p.network()) && blank(p.username())) {
                 out.add(WARNING, "The " + p.network() + " profile has neither a URL nor a user name.",
                     "/basics/profiles/[id=" + p.id() + "]", p.network(), null);
@@ -375,6 +390,15 @@ final class Rules {
           + "English only and are skipped for other languages.");
 
   // ---------------------------------------------------------------- helpers
+
+  /** An optional http(s) scheme, a host name with a dot (a port allowed), then anything without spaces. */
+  private static final Pattern WEB_ADDRESS = Pattern.compile(
+      "(?i)(https?://)?(www\\.)?[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}(:\\d{1,5})?([/?#]\\S*)?");
+
+  /** Whether a link is a web address a person or a parser can open (with or without https://). */
+  static boolean webAddress(String link) {
+    return WEB_ADDRESS.matcher(link.strip()).matches();
+  }
 
   static boolean blank(@Nullable String s) {
     return s == null || s.isBlank();
