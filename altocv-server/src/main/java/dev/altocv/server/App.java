@@ -61,13 +61,17 @@ public final class App {
       config.jsonMapper(new JavalinJackson(Jsons.MAPPER, false));
       config.http.maxRequestSize = MAX_BODY;
       config.http.generateEtags = false;
+      config.http.prefer405over404 = true;
       config.router.ignoreTrailingSlashes = true;
       config.staticFiles.add(sf -> {
         sf.hostedPath = "/static";
         sf.directory = "/static";
         sf.location = Location.CLASSPATH;
       });
-      config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+      config.jetty.modifyServer(server -> {
+        server.setStopTimeout(10_000);
+        server.setErrorHandler(new dev.altocv.server.web.JettyErrors());
+      });
       config.requestLogger.http((ctx, ms) -> {
         s.metrics.record(ctx, ms);
         String route = RequestContext.route(ctx);

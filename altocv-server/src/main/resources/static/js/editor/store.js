@@ -87,13 +87,17 @@ export class Store extends EventTarget {
     } catch (e) {
       this.inflight = null;
       if (e.status === 422) {
-        const i = e.details && Number.isInteger(e.details.operationIndex) ? e.details.operationIndex : 0;
+        // the operation refused, or (index -1: the result broke the schema) the one a violation points into
+        const violations = (e.details && e.details.violations) || [];
+        let i = e.details && Number.isInteger(e.details.operationIndex) ? e.details.operationIndex : -1;
+        if (i < 0) i = batch.findIndex((op) => violations.some((v) => v.pointer === op.path || v.pointer.startsWith(op.path + '/')));
+        if (i < 0) i = batch.length - 1;
         const bad = batch[i];
         batch.splice(i, 1);
         this.pending = batch.concat(this.pending);
         this.local = this.rebuild();
         this.persist();
-        this.emit('rejected', { op: bad, message: e.message, violations: e.details.violations || [] });
+        this.emit('rejected', { op: bad, message: e.message, violations });
         this.setState('error', e.message);
         if (this.pending.length) this.flush();
         return;

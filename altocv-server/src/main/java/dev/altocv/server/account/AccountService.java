@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccountService {
   private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{1,63}");
+  private static final Pattern EMAIL = Pattern.compile(
+      "[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,255}\\.[^@\\s.\\p{Cntrl}]{1,63}");
 
   private final Jdbi jdbi;
   private final Clock clock;

@@ -92,10 +92,16 @@ public final class AuthRoutes {
     return () -> limiter.check("signup:" + requests.clientIp(ctx), settings.limits().signup(), "new accounts");
   }
 
+  /** The JSON form of the development sign-in. */
+  record DevSignIn(@Nullable String email) {}
+
   private void devSignIn(Context ctx) {
-    String email = ctx.isFormUrlencoded() ? ctx.formParam("email") : null;
-    if (email == null && "application/json".equals(ctx.contentType())) {
-      email = Jsons.tree(ctx.body()).path("email").asText(null);
+    String email;
+    if (ctx.isFormUrlencoded()) {
+      email = ctx.formParam("email");
+    } else {
+      Jsons.requireJson(ctx, "application/x-www-form-urlencoded", "application/json");
+      email = Jsons.read(ctx.body(), DevSignIn.class).email();
     }
     AccountService.SignIn s = accounts.signInByEmail(email, signupLimit(ctx));
     auth.signIn(ctx, s.user().id());

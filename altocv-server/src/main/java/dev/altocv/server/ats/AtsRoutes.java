@@ -100,7 +100,7 @@ public final class AtsRoutes {
     if (job == null) {
       return analyzer.analyze(cv);
     }
-    JobPosting posting = PostingService.parse(job, false);
+    JobPosting posting = PostingService.parse(job, false, "job");
     return analyzer.analyze(cv, posting);
   }
 

@@ -83,7 +83,8 @@ public record Settings(
     }
     if (devLogin && !isLocalhost(publicUrl)) {
       throw new SettingsException("ALTOCV_DEV_LOGIN", "development sign-in lets anyone sign in as anyone: it is "
-          + "refused unless ALTOCV_PUBLIC_URL is a localhost address (it is " + publicUrl + ")");
+          + "refused unless ALTOCV_PUBLIC_URL is a localhost address (it is " + publicUrl + "); set "
+          + "ALTOCV_DEV_LOGIN=false and Google sign-in (ALTOCV_OIDC_CLIENT_ID, ALTOCV_OIDC_CLIENT_SECRET)");
     }
   }
 

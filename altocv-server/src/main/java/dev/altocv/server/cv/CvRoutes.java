@@ -266,6 +266,9 @@ public final class CvRoutes {
           + "edited (the ETag of GET /api/v1/cvs/{id}), so a change made against an older version is refused "
           + "instead of overwriting newer work", Map.of());
     }
+    if (java.util.Collections.list(ctx.req().getHeaders("If-Match")).size() > 1) {
+      throw ApiException.validation("send one If-Match header with one version, not several");
+    }
     String v = h.strip();
     if (v.startsWith("W/")) {
       v = v.substring(2);

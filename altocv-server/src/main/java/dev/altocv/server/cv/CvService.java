@@ -8,6 +8,8 @@ import dev.altocv.core.patch.PatchOp;
 import dev.altocv.core.patch.PatchRejectedException;
 import dev.altocv.core.patch.PatchResult;
 import dev.altocv.core.patch.PatchSource;
+import dev.altocv.render.Render;
+import dev.altocv.render.TemplateInfo;
 import dev.altocv.server.credits.CreditService;
 import dev.altocv.server.web.ApiException;
 import dev.altocv.server.web.ErrorCode;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +42,8 @@ public final class CvService {
   static final int EDITS_KEPT_MIN = 100;
   /** Titles are at most this long. */
   static final int MAX_TITLE = 200;
+  /** The longest description a patch may carry (it is shown in the version history). */
+  static final int MAX_DESCRIPTION = 1_000;
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -138,6 +143,7 @@ public final class CvService {
   private CvRecord insert(Handle h, UUID id, UUID userId, String title, Cv content, PatchSource source,
       @Nullable String description) {
     String t = checkTitle(title);
+    checkTemplate(content);
     Instant now = now();
     CvRecord rec = new CvRecord(id, userId, t, content.altocv().design().templateId(), AltoCv.write(content), 1, now,
         now, null);
@@ -217,6 +223,10 @@ public final class CvService {
     if (envelope.baseVersion() != null && envelope.baseVersion() != expectedVersion) {
       throw ApiException.validation("the envelope's baseVersion " + envelope.baseVersion()
           + " and If-Match " + expectedVersion + " disagree; send one of them");
+    }
+    if (envelope.description() != null && envelope.description().length() > MAX_DESCRIPTION) {
+      throw ApiException.validation("a patch description is at most " + MAX_DESCRIPTION + " characters; this one has "
+          + envelope.description().length(), Map.of("field", "description"));
     }
     CvRecord cv = lockCurrent(h, userId, id, expectedVersion);
     PatchResult r = apply(parsed(cv), envelope.operations());
@@ -310,6 +320,9 @@ public final class CvService {
     if (content.equals(cv.content())) {
       return loaded(h, cv);
     }
+    if (!r.cv().altocv().design().templateId().equals(cv.templateId())) {
+      checkTemplate(r.cv());
+    }
     Instant now = now();
     long v = cv.version() + 1;
     String templateId = r.cv().altocv().design().templateId();
@@ -363,6 +376,20 @@ public final class CvService {
           Map.of("currentVersion", cv.version()));
     }
     return cv;
+  }
+
+  /**
+   * Refuses a design naming a template that does not exist: the schema checks only the id's form, and a CV
+   * stored with an unknown template could be neither previewed nor exported.
+   */
+  private static void checkTemplate(Cv cv) {
+    String id = cv.altocv().design().templateId();
+    if (Render.template(id).isEmpty()) {
+      String known = Render.templates().stream().map(TemplateInfo::id).collect(Collectors.joining(", "));
+      String message = "no template is called '" + id + "'; the templates are: " + known;
+      throw new ApiException(422, ErrorCode.VALIDATION_FAILED, message, Map.of("violations",
+          List.of(Map.of("pointer", "/altocv/design/templateId", "message", message))));
+    }
   }
 
   private static PatchResult apply(Cv cv, Patch patch) {
@@ -490,9 +517,13 @@ public final class CvService {
   public CvRecord duplicate(UUID userId, UUID id, @Nullable String title) {
     return jdbi.inTransaction(h -> {
       CvRecord cv = CvDao.find(h, userId, id, false, false).orElseThrow(() -> ApiException.notFound("CV"));
-      String t = title != null ? title : ("Copy of " + cv.title());
-      if (t.length() > MAX_TITLE) {
-        t = t.substring(0, MAX_TITLE);
+      String t = title;
+      if (t == null) { // "Copy of ...", cut to the limit between characters, never inside an emoji's pair
+        t = "Copy of " + cv.title();
+        if (t.length() > MAX_TITLE) {
+          int end = Character.isHighSurrogate(t.charAt(MAX_TITLE - 1)) ? MAX_TITLE - 1 : MAX_TITLE;
+          t = t.substring(0, end);
+        }
       }
       return create(h, userId, t, null, AltoCv.read(cv.content()), true);
     });

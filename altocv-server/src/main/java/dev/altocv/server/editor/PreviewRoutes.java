@@ -3,6 +3,7 @@ package dev.altocv.server.editor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.altocv.core.AltoCv;
 import dev.altocv.core.AltoCvException;
+import dev.altocv.core.CvInvalidException;
 import dev.altocv.core.model.AltoCvData;
 import dev.altocv.core.model.Cv;
 import dev.altocv.core.model.Density;
@@ -19,6 +20,7 @@ import dev.altocv.server.cv.CvService;
 import dev.altocv.server.web.ApiException;
 import dev.altocv.server.web.Auth;
 import dev.altocv.server.web.ErrorCode;
+import dev.altocv.server.web.ErrorHandling;
 import dev.altocv.server.web.Jsons;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -117,13 +119,20 @@ public final class PreviewRoutes {
     UUID user = auth.userId(ctx);
     UUID id = CvRoutes.id(ctx);
     DraftBody body = Jsons.body(ctx, DraftBody.class);
-    if (body.content() == null || !body.content().isObject()) {
+    if (body.content() == null || body.content().isNull()) {
       throw ApiException.validation("'content' (the CV document to show) is required", Map.of("field", "content"));
+    }
+    if (!body.content().isObject()) {
+      throw ApiException.validation("'content' must be a JSON object: the CV document to show, not "
+          + body.content().getNodeType().toString().toLowerCase(java.util.Locale.ROOT), Map.of("field", "content"));
     }
     cvs.get(user, id);
     Cv cv;
     try {
       cv = AltoCv.read(body.content().toString());
+    } catch (CvInvalidException e) {
+      throw new ApiException(422, ErrorCode.VALIDATION_FAILED, "the unsaved CV cannot be shown: " + e.getMessage(),
+          Map.of("violations", ErrorHandling.violations(e.report().violations())));
     } catch (AltoCvException e) {
       throw new ApiException(422, ErrorCode.VALIDATION_FAILED, "the unsaved CV cannot be shown: " + e.getMessage(),
           Map.of());

@@ -14,7 +14,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.servlet.MultipartConfigElement;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -100,12 +99,12 @@ public final class ImportRoutes {
       }
     } catch (ApiException e) {
       throw e;
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) { // IOException, and Jetty's ServletException that Javalin (Kotlin) lets through unchecked
       if (isTooLarge(e)) {
         throw tooLarge(max);
       }
-      throw ApiException.validation("the upload could not be read as multipart/form-data ("
-          + e.getClass().getSimpleName() + ")");
+      throw ApiException.validation("the upload could not be read as multipart/form-data: send the file in a "
+          + "form field named 'file' (curl -F file=@cv.pdf)", Map.of("field", "file"));
     }
     if (bytes.length > max) {
       throw tooLarge(max);

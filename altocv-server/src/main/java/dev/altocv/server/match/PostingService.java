@@ -65,13 +65,26 @@ public final class PostingService {
    * @throws ApiException 400 when it is empty, too long or not in a language AltoCV covers
    */
   public static JobPosting parse(String text, boolean html) {
+    return parse(text, html, "text");
+  }
+
+  /**
+   * Parses a posting given as text (or HTML) in a request field and checks its length.
+   *
+   * @param text the text
+   * @param html whether it is HTML
+   * @param field the request field it came in, named in errors
+   * @return the posting
+   * @throws ApiException 400 when it is empty, too long or not in a language AltoCV covers
+   */
+  public static JobPosting parse(String text, boolean html, String field) {
     if (text.isBlank()) {
-      throw ApiException.validation("the job posting is empty", Map.of("field", "text"));
+      throw ApiException.validation("the job posting ('" + field + "') is empty", Map.of("field", field));
     }
     JobPosting p = html ? JobPosting.parseHtml(text) : JobPosting.parse(text);
     if (p.text().length() > MAX_TEXT) {
-      throw ApiException.validation("the job posting is " + p.text().length() + " characters long; the limit is "
-          + MAX_TEXT, Map.of("field", "text"));
+      throw ApiException.validation("the job posting ('" + field + "') is " + p.text().length()
+          + " characters long; the limit is " + MAX_TEXT, Map.of("field", field));
     }
     return p;
   }

@@ -33,7 +33,12 @@ public final class ErrorHandling {
     routes.exception(AltoCvException.class, (e, ctx) -> render(ctx, ApiException.validation(e.getMessage())));
     routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, fromHttp(e)));
     routes.exception(Exception.class, (e, ctx) -> {
-      LOG.atError().setCause(e).addKeyValue("path", ctx.path()).log("unhandled error");
+      if (clientWentAway(e)) {
+        LOG.atInfo().addKeyValue("path", ctx.path()).log("the client closed the connection before sending the whole body");
+        render(ctx, ApiException.validation("the request body ended before its announced length"));
+        return;
+      }
+      LOG.atError().setCause(scrubbed(e)).addKeyValue("path", ctx.path()).log("unhandled error");
       render(ctx, new ApiException(500, ErrorCode.INTERNAL_ERROR,
           "something went wrong on our side; the request id is " + RequestContext.requestId(ctx), Map.of()));
     });
@@ -48,6 +53,39 @@ public final class ErrorHandling {
             ctx.method() + " is not allowed on " + ctx.path(), Map.of()));
       }
     });
+  }
+
+  /** Whether the error is the client closing the connection mid-body (Jetty's EofException). */
+  private static boolean clientWentAway(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("EofException") || "Early EOF".equals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The error as logged: a database error's message can carry the statement's arguments (an e-mail address,
+   * CV text), so it is replaced by its SQL state; the stack trace stays.
+   */
+  static Throwable scrubbed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException || t.getClass().getName().startsWith("org.jdbi.")) {
+        String state = null;
+        for (Throwable u = t; u != null; u = u.getCause()) {
+          if (u instanceof java.sql.SQLException q) {
+            state = q.getSQLState();
+            break;
+          }
+        }
+        IllegalStateException clean = new IllegalStateException("database error (SQL state " + state + ", "
+            + e.getClass().getName() + "; message withheld: it may hold personal data)");
+        clean.setStackTrace(e.getStackTrace());
+        return clean;
+      }
+    }
+    return e;
   }
 
   /**
@@ -66,7 +104,13 @@ public final class ErrorHandling {
         + e.getMessage(), d);
   }
 
-  private static List<Map<String, String>> violations(List<Violation> vs) {
+  /**
+   * Violations as the error details carry them.
+   *
+   * @param vs the violations
+   * @return pointer and message of each
+   */
+  public static List<Map<String, String>> violations(List<Violation> vs) {
     return vs.stream().map(v -> Map.of("pointer", v.pointer(), "message", v.message())).toList();
   }
 
