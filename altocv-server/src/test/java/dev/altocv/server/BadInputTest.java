@@ -84,7 +84,19 @@ class BadInputTest {
     Http.Res fine = u.post("/api/v1/cvs", "{\"title\":\"C:\\\\u0000\"}");
     assertThat(fine.status()).as(fine.body()).isEqualTo(201);
     assertThat(fine.json().path("title").asText()).isEqualTo("C:\\u0000");
-    assertThat(balance(u)).isEqualTo(before - 5);
+
+    // half a surrogate pair, and bytes that are not UTF-8: refused, not stored as "?"
+    Http.Res half = u.post("/api/v1/cvs", "{\"title\":\"x\\ud800y\"}");
+    assertClean(half, 400, "validation_failed");
+    assertThat(half.json().path("error").path("message").asText()).contains("surrogate").contains("column 12");
+    Http.Res pair = u.post("/api/v1/cvs", "{\"title\":\"\\ud83d\\ude00 smile\"}");
+    assertThat(pair.status()).as(pair.body()).isEqualTo(201);
+    assertThat(pair.json().path("title").asText()).isEqualTo("\ud83d\ude00 smile");
+    byte[] latin1 = "{\"title\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    Http.Res notUtf8 = u.sendBytes("POST", "/api/v1/cvs", "application/json", latin1);
+    assertClean(notUtf8, 400, "validation_failed");
+    assertThat(notUtf8.json().path("error").path("message").asText()).contains("not UTF-8");
+    assertThat(balance(u)).isEqualTo(before - 10);
 
     Http anon = new Http(server.base());
     Http.Res dev = anon.form("/auth/dev", Map.of("email", "a\u0000b@example.com"));

@@ -79,6 +79,7 @@ public final class ImportRoutes {
     }
     long length = ctx.req().getContentLengthLong();
     if (length > max + OVERHEAD) {
+      ctx.header("Connection", "close"); // the body is not read
       throw tooLarge(max);
     }
     ctx.req().setAttribute("org.eclipse.jetty.multipartConfig",
@@ -100,6 +101,8 @@ public final class ImportRoutes {
     } catch (ApiException e) {
       throw e;
     } catch (Exception e) { // IOException, and Jetty's ServletException that Javalin (Kotlin) lets through unchecked
+      // the rest of a body that could not be parsed is not read: the connection cannot carry another request
+      ctx.header("Connection", "close");
       if (isTooLarge(e)) {
         throw tooLarge(max);
       }

@@ -36,6 +36,9 @@ public final class JettyErrors extends ErrorHandler {
     error.put("details", Map.of());
     byte[] body = Jsons.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    // Jetty does not read on after a request it refused: say so, or a client would send its next request on a
+    // connection about to close
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
   }

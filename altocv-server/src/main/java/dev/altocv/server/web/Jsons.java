@@ -19,11 +19,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.altocv.core.internal.Json;
 import io.javalin.http.Context;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -65,8 +68,6 @@ public final class Jsons {
     return m;
   }
 
-  /** A JSON escape of U+0000 that is not itself escaped (an even run of backslashes before it, or none). */
-  private static final Pattern NUL = Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\u0000");
 
   /**
    * Writes a value as compact JSON.
@@ -93,7 +94,27 @@ public final class Jsons {
    */
   public static <T> T body(Context ctx, Class<T> type) {
     requireJson(ctx, "application/json");
-    return read(ctx.body(), type);
+    return read(utf8(ctx), type);
+  }
+
+  /**
+   * The request body as text, refusing bytes that are not UTF-8 (instead of replacing them with U+FFFD).
+   *
+   * @param ctx the request
+   * @return the text
+   * @throws ApiException 400 naming the byte offset
+   */
+  public static String utf8(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      return d.decode(in).toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.validation("the request body is not UTF-8 text (a malformed byte sequence near byte "
+          + in.position() + ")");
+    }
   }
 
   /**
@@ -136,23 +157,72 @@ public final class Jsons {
     if (value == null) {
       throw ApiException.validation("the request body is null; a JSON " + kind(type) + " is expected");
     }
-    Matcher nul = NUL.matcher(text);
-    if (nul.find()) {
-      int at = nul.end() - 6;
-      int line = 1;
-      int col = 1;
-      for (int i = 0; i < at; i++) {
-        if (text.charAt(i) == '\n') {
-          line++;
-          col = 1;
-        } else {
-          col++;
-        }
-      }
-      throw ApiException.validation("text must not contain the NUL character (\\u0000), found at line " + line
-          + ", column " + col);
-    }
+    checkEscapes(text);
     return value;
+  }
+
+  /**
+   * Refuses the escapes PostgreSQL cannot store or would store as "?": {@code \\u0000} (NUL) and a UTF-16
+   * surrogate without its pair. The text already parsed, so every backslash starts a valid escape.
+   */
+  private static void checkEscapes(String text) {
+    int pendingHigh = -1; // where an unpaired high surrogate escape began
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) != '\\') {
+        if (pendingHigh >= 0) {
+          throw unpaired(text, pendingHigh);
+        }
+        continue;
+      }
+      char next = text.charAt(i + 1);
+      if (next != 'u') {
+        if (pendingHigh >= 0) {
+          throw unpaired(text, pendingHigh);
+        }
+        i++; // skip the escaped character
+        continue;
+      }
+      char unit = (char) Integer.parseInt(text.substring(i + 2, i + 6), 16);
+      if (unit == 0) {
+        throw badEscape(text, i, "the NUL character (\\u0000)");
+      }
+      if (Character.isHighSurrogate(unit)) {
+        if (pendingHigh >= 0) {
+          throw unpaired(text, pendingHigh);
+        }
+        pendingHigh = i;
+      } else if (Character.isLowSurrogate(unit)) {
+        if (pendingHigh < 0) {
+          throw unpaired(text, i);
+        }
+        pendingHigh = -1;
+      } else if (pendingHigh >= 0) {
+        throw unpaired(text, pendingHigh);
+      }
+      i += 5;
+    }
+    if (pendingHigh >= 0) {
+      throw unpaired(text, pendingHigh);
+    }
+  }
+
+  private static ApiException unpaired(String text, int at) {
+    return badEscape(text, at, "half of a UTF-16 surrogate pair (\\u" + text.substring(at + 2, at + 6)
+        + ") without its other half");
+  }
+
+  private static ApiException badEscape(String text, int at, String what) {
+    int line = 1;
+    int col = 1;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+    return ApiException.validation("text must not contain " + what + ", found at line " + line + ", column " + col);
   }
 
   /** What a Java type is called in JSON. */

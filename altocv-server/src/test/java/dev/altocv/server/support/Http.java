@@ -129,6 +129,11 @@ public final class Http {
         .method(method, HttpRequest.BodyPublishers.ofString(body)), headers);
   }
 
+  public Res sendBytes(String method, String path, String contentType, byte[] body, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+  }
+
   /**
    * A multipart/form-data POST with one file field.
    *
