@@ -125,6 +125,13 @@ class ProposalTest {
     assertThatThrownBy(() -> Proposal.fromJson(json.replace("\"summary\" :", "\"summry\" :")))
         .isInstanceOf(AiException.class).hasMessageContaining("/edits/0/summry is not a field");
     assertThatThrownBy(() -> Proposal.fromJson("{\"format\":\"other\"}")).hasMessageContaining("/format must be");
+    // wrong types are named, not read as nothing or as zero
+    assertThatThrownBy(() -> Proposal.fromJson("{\"format\":\"altocv-proposal/1\",\"task\":\"chat\",\"edits\":\"x\"}"))
+        .isInstanceOf(AiException.class).hasMessageContaining("/edits must be a list");
+    assertThatThrownBy(() -> Proposal.fromJson(json.replaceFirst("\"index\" : 0", "\"index\" : \"zero\"")))
+        .isInstanceOf(AiException.class).hasMessageContaining("/edits/0/index must be a whole number");
+    assertThatThrownBy(() -> Proposal.fromJson("{\"format\":\"altocv-proposal/1\",\"task\":\"chat\",\"edits\":[5]}"))
+        .isInstanceOf(AiException.class).hasMessageContaining("/edits/0 must be an object");
     assertThatThrownBy(() -> p.accept(cv, List.of(9))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("edit 9 does not exist; the proposal has 5 edits");
   }

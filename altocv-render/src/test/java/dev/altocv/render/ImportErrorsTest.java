@@ -195,7 +195,45 @@ class ImportErrorsTest {
     }
     ImportException e = fails(z.toByteArray(), "archive.docx");
     assertThat(e.reason()).isEqualTo(Reason.CORRUPT);
-    assertThat(e.getMessage()).contains("not a readable Word document");
+    assertThat(e.getMessage()).contains("not a readable Word document").doesNotContain("org.apache")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void aPartInflatingAHundredTimesIsABombEvenWhenSmall() throws IOException {
+    ByteArrayOutputStream dense = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(dense)) {
+      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+      zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry("word/document.xml"));
+      zip.write(new byte[880 * 1024]); // about 380 times its packed size, under 1 MB
+    }
+    ImportException e = fails(dense.toByteArray(), "dense.docx");
+    assertThat(e.reason()).isEqualTo(Reason.ZIP_BOMB);
+    assertThat(e.getMessage()).contains("inflates").doesNotContain("ZipSecureFile");
+  }
+
+  @Test
+  void aPoiRefusalIsExplainedWithoutItsClassNames() {
+    Exception doctype = new java.io.IOException("org.apache.xmlbeans.XmlException: error: DOCTYPE is disallowed when"
+        + " the feature \"http://apache.org/xml/features/disallow-doctype-decl\" set to true.");
+    ImportException d = dev.altocv.render.internal.read.Reader.docxProblem("cv.docx", doctype);
+    assertThat(d.reason()).isEqualTo(Reason.CORRUPT);
+    assertThat(d.getMessage()).isEqualTo("cv.docx is not a readable Word document (.docx): it declares a DOCTYPE, "
+        + "which Word never writes (refused: such documents can reach outside files)");
+    Exception bomb = new java.io.IOException("Zip bomb detected! The file would exceed the max. ratio of compressed "
+        + "file size to the size of the expanded data. ... adjust this limit via ZipSecureFile.setMinInflateRatio()");
+    assertThat(dev.altocv.render.internal.read.Reader.docxProblem("cv.docx", bomb).reason())
+        .isEqualTo(Reason.ZIP_BOMB);
+  }
+
+  @Test
+  void aPdfWithAlmostNoTextIsNotCalledAPicture() {
+    byte[] pdf = Render.pdf(dev.altocv.core.AltoCv.read("{\"basics\":{\"name\":\"Anna Berg\"}}"));
+    ImportException e = fails(pdf, "min.pdf");
+    assertThat(e.reason()).isEqualTo(Reason.NO_TEXT);
+    assertThat(e.getMessage()).startsWith("min.pdf has almost no text (8 letters and digits)")
+        .doesNotContain("picture");
   }
 
   @Test

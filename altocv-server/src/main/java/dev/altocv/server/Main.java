@@ -135,7 +135,13 @@ public final class Main implements Runnable {
       }
       return INVALID;
     });
-    return cl.execute(args);
+    int code = cl.execute(args);
+    // PrintStream and PrintWriter swallow write errors (a full disk, a closed pipe): ask them
+    if (cl.getOut().checkError() | out.checkError()) {
+      cl.getErr().println("altocv: could not write to standard output (a full disk or a closed pipe?)");
+      return USAGE;
+    }
+    return code;
   }
 
   /**

@@ -140,4 +140,98 @@ class CliTest {
     assertThat(run("frobnicate").code()).isEqualTo(2);
     assertThat(run("convert", resume.toString(), "--to", "yaml").code()).isEqualTo(2);
   }
+
+  @Test
+  void standardInputIsReadOnceAndHeldToTheSameRulesAsFiles() throws Exception {
+    Path patch = write("p.json", "[{\"op\":\"replace\",\"path\":\"/basics/name\",\"value\":\"Eve\"}]");
+    java.io.InputStream before = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(resume)));
+      Run r = run("patch", "-", patch.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(M.readTree(r.out()).at("/basics/name").asText()).isEqualTo("Eve");
+      System.setIn(new java.io.ByteArrayInputStream("{\"basics\":{\"name\":\"caf\u00e9\"}}"
+          .getBytes(StandardCharsets.ISO_8859_1)));
+      Run latin1 = run("validate", "-");
+      assertThat(latin1.code()).isEqualTo(1);
+      assertThat(latin1.err()).contains("standard input is not UTF-8 text");
+    } finally {
+      System.setIn(before);
+    }
+  }
+
+  @Test
+  void aByteOrderMarkIsSkipped() throws Exception {
+    Path bom = dir.resolve("bom.json");
+    Files.write(bom, ("\uFEFF" + Files.readString(resume)).getBytes(StandardCharsets.UTF_8));
+    Run r = run("validate", bom.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void anOutputNeverReplacesAnInputAndTwoOutputsFailTogether() throws Exception {
+    Run same = run("convert", resume.toString(), "--to", "altocv", "-o", resume.toString());
+    assertThat(same.code()).isEqualTo(2);
+    assertThat(same.err()).contains("is the input");
+    assertThat(M.readTree(resume.toFile()).at("/work/0/id").isMissingNode()).as("the input is untouched").isTrue();
+    Run pdfToStdout = run("render", resume.toString(), "--format", "pdf", "-o", "-");
+    assertThat(pdfToStdout.code()).isEqualTo(2);
+    assertThat(pdfToStdout.err()).contains("PDF is binary");
+
+    Path patch = write("p.json", "[{\"op\":\"remove\",\"path\":\"/skills/[id=s2]\"}]");
+    Path inv = dir.resolve("inverse.json");
+    Run missingFolder = run("patch", resume.toString(), patch.toString(), "--inverse", inv.toString(), "-o",
+        dir.resolve("no-such-folder/out.json").toString());
+    assertThat(missingFolder.code()).isEqualTo(2);
+    assertThat(inv).as("no inverse of a change that was not written").doesNotExist();
+    Run both = run("patch", resume.toString(), patch.toString(), "--inverse", inv.toString(), "-o", inv.toString());
+    assertThat(both.code()).isEqualTo(2);
+  }
+
+  @Test
+  void anOutputThroughASymbolicLinkReplacesTheFileAndKeepsTheLink() throws Exception {
+    Path real = dir.resolve("real.json");
+    Files.writeString(real, "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+    assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", link.toString()).code()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(M.readTree(real.toFile()).at("/work/0/id").asText()).isEqualTo("w1");
+  }
+
+  @Test
+  void aFailingStandardOutputIsAnError() {
+    java.io.OutputStream broken = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"convert", resume.toString(), "--to", "altocv"}, new PrintStream(broken, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("could not write to standard output");
+  }
+
+  @Test
+  void unknownTemplatesAreFoundByValidateAndPatch() throws Exception {
+    Path alto = dir.resolve("cv.altocv.json");
+    assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", alto.toString()).code()).isZero();
+    Path patch = write("t.json", "[{\"op\":\"replace\",\"path\":\"/altocv/design/templateId\",\"value\":\"nope\"}]");
+    Run r = run("patch", alto.toString(), patch.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("/altocv/design/templateId: no template is called 'nope'");
+    Files.writeString(alto, Files.readString(alto).replace("\"templateId\" : \"modern\"", "\"templateId\" : \"nope\""));
+    Run v = run("validate", alto.toString());
+    assertThat(v.code()).as(Files.readString(alto)).isEqualTo(1);
+    assertThat(v.err()).contains("no template is called 'nope'");
+  }
+
+  @Test
+  void rankRefusesTheSameFileUnderTwoNames() throws Exception {
+    Path job = write("job.txt", "Senior Backend Engineer\nRequirements: Java, Kotlin, PostgreSQL, Kubernetes.");
+    Run r = run("rank", "--job", job.toString(), resume.toString(), dir.resolve(".").resolve("resume.json").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("is given twice");
+  }
 }

@@ -99,23 +99,28 @@ public final class ProposalJson {
       if (!FORMAT.equals(format)) {
         throw new IllegalArgumentException("/format must be \"" + FORMAT + "\", not \"" + format + "\"");
       }
-      Long base = root.hasNonNull("baseVersion") ? root.get("baseVersion").asLong() : null;
+      Long base = root.hasNonNull("baseVersion") ? whole(root.get("baseVersion"), "/baseVersion") : null;
       Task task = Task.fromJson(text(root, "task", ""));
       List<ProposedEdit> edits = new ArrayList<>();
-      JsonNode en = root.path("edits");
+      JsonNode en = list(root, "edits", "");
       for (int i = 0; i < en.size(); i++) {
         JsonNode e = en.get(i);
         String at = "/edits/" + i;
+        if (!e.isObject()) {
+          throw new IllegalArgumentException(at + " must be an object (an edit)");
+        }
         known(e, at, Set.of("index", "tool", "summary", "reason", "flagged", "flags", "dependsOn", "operations"));
         List<Flag> flags = new ArrayList<>();
-        for (JsonNode f : e.path("flags")) {
+        for (JsonNode f : list(e, "flags", at)) {
           List<String> values = new ArrayList<>();
           f.path("values").forEach(v -> values.add(v.asText()));
           flags.add(new Flag(FlagKind.fromJson(text(f, "kind", at + "/flags")), text(f, "message", at + "/flags"),
               values));
         }
         List<Integer> deps = new ArrayList<>();
-        e.path("dependsOn").forEach(d -> deps.add(d.asInt()));
+        for (JsonNode d : list(e, "dependsOn", at)) {
+          deps.add((int) whole(d, at + "/dependsOn"));
+        }
         JsonNode ops = e.get("operations");
         if (ops == null || !ops.isArray()) {
           throw new IllegalArgumentException(at + "/operations must be a list of patch operations");
@@ -126,11 +131,12 @@ public final class ProposalJson {
         } catch (AltoCvException ex) {
           throw new IllegalArgumentException(at + "/operations: " + ex.getMessage());
         }
-        edits.add(new ProposedEdit(e.path("index").asInt(i), text(e, "tool", at), text(e, "summary", at),
+        int index = e.has("index") ? (int) whole(e.get("index"), at + "/index") : i;
+        edits.add(new ProposedEdit(index, text(e, "tool", at), text(e, "summary", at),
             text(e, "reason", at), patch, flags, deps));
       }
       List<RejectedCall> rejected = new ArrayList<>();
-      JsonNode rn = root.path("rejectedCalls");
+      JsonNode rn = list(root, "rejectedCalls", "");
       for (int i = 0; i < rn.size(); i++) {
         JsonNode r = rn.get(i);
         String at = "/rejectedCalls/" + i;
@@ -141,6 +147,26 @@ public final class ProposalJson {
     } catch (IllegalArgumentException e) {
       throw new AiException(AiErrorKind.INVALID_RESPONSE, "not a valid proposal: " + e.getMessage());
     }
+  }
+
+  /** A list field: absent is empty; anything but a list is refused. */
+  private static JsonNode list(JsonNode parent, String field, String at) {
+    JsonNode n = parent.get(field);
+    if (n == null || n.isNull()) {
+      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+    if (!n.isArray()) {
+      throw new IllegalArgumentException(at + "/" + field + " must be a list");
+    }
+    return n;
+  }
+
+  /** A whole number, not text or a fraction. */
+  private static long whole(JsonNode n, String at) {
+    if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+      throw new IllegalArgumentException(at + " must be a whole number");
+    }
+    return n.longValue();
   }
 
   private static void known(JsonNode n, String at, Set<String> names) {

@@ -147,7 +147,12 @@ public final class AiCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(Main.INVALID, e.getMessage());
     }
-    AiConfig config = AiConfig.fromEnv(main.env());
+    AiConfig config;
+    try {
+      config = AiConfig.fromEnv(main.env());
+    } catch (IllegalArgumentException e) { // a setting with a bad value: a configuration (usage) error
+      throw new CliException(Main.USAGE, e.getMessage());
+    }
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

@@ -5,7 +5,11 @@ import dev.altocv.core.model.Cv;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,36 +26,143 @@ public final class CliFiles {
   /** Inputs larger than this are refused before they are read. */
   public static final long MAX_TEXT_INPUT = 10L * 1024 * 1024;
 
+  /** Standard input, read once: a command may ask for it more than once (to look at it, then to parse it). */
+  private static byte @Nullable [] stdin;
+  private static java.io.@Nullable InputStream stdinSource;
+
   /**
-   * Reads a text file (UTF-8), or standard input for {@code -}.
+   * Reads a text file (UTF-8, a byte order mark skipped), or standard input for {@code -}.
    *
    * @param file the file
    * @param what what it is, for messages
    * @return the text
-   * @throws CliException with exit code 2 when it cannot be read
+   * @throws CliException with exit code 2 when it cannot be read, 1 when it is too large or not UTF-8
    */
   public static String readText(Path file, String what) {
+    byte[] bytes;
+    String name = file.toString().equals("-") ? "standard input" : file.toString();
     try {
       if (file.toString().equals("-")) {
-        return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        bytes = stdin();
+      } else {
+        if (Files.isDirectory(file)) {
+          throw new CliException(2, "cannot read " + what + " " + file + ": it is a directory");
+        }
+        long size = Files.size(file);
+        if (size > MAX_TEXT_INPUT) {
+          throw tooLarge(what, name, size, MAX_TEXT_INPUT);
+        }
+        bytes = Files.readAllBytes(file);
       }
-      if (Files.isDirectory(file)) {
-        throw new CliException(2, "cannot read " + what + " " + file + ": it is a directory");
-      }
-      long size = Files.size(file);
-      if (size > MAX_TEXT_INPUT) {
-        throw new CliException(2, "cannot read " + what + " " + file + ": it is " + size / (1024 * 1024)
-            + " MB; the limit is " + MAX_TEXT_INPUT / (1024 * 1024) + " MB");
-      }
-      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new CliException(2, "cannot read " + what + " " + file + ": no such file");
     } catch (AccessDeniedException e) {
       throw new CliException(2, "cannot read " + what + " " + file + ": permission denied");
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new CliException(1, what + " " + file + " is not UTF-8 text");
     } catch (IOException e) {
-      throw new CliException(2, "cannot read " + what + " " + file + ": " + e.getMessage());
+      throw new CliException(2, "cannot read " + what + " " + name + ": " + reason(e));
+    }
+    if (bytes.length > MAX_TEXT_INPUT) {
+      throw tooLarge(what, name, bytes.length, MAX_TEXT_INPUT);
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+    } catch (CharacterCodingException e) {
+      throw new CliException(1, what + " " + name + " is not UTF-8 text (a malformed byte sequence near byte "
+          + in.position() + "); save it as UTF-8");
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static synchronized byte[] stdin() throws IOException {
+    if (stdin == null || stdinSource != System.in) { // a test may set another System.in
+      stdinSource = System.in;
+      stdin = System.in.readNBytes((int) MAX_TEXT_INPUT + 1);
+    }
+    return stdin;
+  }
+
+  private static CliException tooLarge(String what, String name, long size, long max) {
+    return new CliException(1, what + " " + name + " is " + megabytes(size) + "; the limit is " + megabytes(max));
+  }
+
+  private static String megabytes(long bytes) {
+    double mb = bytes / (1024.0 * 1024.0);
+    return (mb == Math.floor(mb) ? String.valueOf((long) mb) : String.format(java.util.Locale.ROOT, "%.1f", mb))
+        + " MB";
+  }
+
+  /** Why an I/O operation failed, in words, without the temporary file names it may mention. */
+  static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or folder";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  /**
+   * Checks, before any output is written, that a file could be written: its folder exists and is writable and
+   * it is not a folder. Commands with two outputs call it for both, so a failure leaves neither behind.
+   *
+   * @param output the output file, or null (standard output)
+   * @throws CliException with exit code 2
+   */
+  public static void checkWritable(@Nullable Path output) {
+    if (output == null || output.toString().equals("-")) {
+      return;
+    }
+    Path abs = output.toAbsolutePath();
+    if (Files.isDirectory(abs)) {
+      throw new CliException(2, "cannot write " + output + ": it is a directory");
+    }
+    if (Files.exists(abs)) {
+      if (!Files.isWritable(abs)) {
+        throw new CliException(2, "cannot write " + output + ": permission denied");
+      }
+      return;
+    }
+    Path dir = abs.getParent();
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new CliException(2, "cannot write " + output + ": folder " + dir + " does not exist");
+    }
+    if (dir != null && !Files.isWritable(dir)) {
+      throw new CliException(2, "cannot write " + output + ": permission denied (folder " + dir + ")");
+    }
+  }
+
+  /**
+   * Refuses an output path that is one of the inputs: writing it would destroy the input.
+   *
+   * @param output the output file, or null (standard output)
+   * @param inputs the input files
+   * @throws CliException with exit code 2
+   */
+  public static void refuseOverwritingInput(@Nullable Path output, Path... inputs) {
+    if (output == null || output.toString().equals("-")) {
+      return;
+    }
+    for (Path in : inputs) {
+      if (in == null || in.toString().equals("-")) {
+        continue;
+      }
+      boolean same;
+      try {
+        same = Files.exists(output) && Files.exists(in) ? Files.isSameFile(output, in)
+            : output.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize());
+      } catch (IOException e) {
+        same = false;
+      }
+      if (same) {
+        throw new CliException(2, "the output " + output + " is the input " + in + ": write to another file");
+      }
     }
   }
 
@@ -71,8 +182,7 @@ public final class CliFiles {
       }
       long size = Files.size(file);
       if (size > maxBytes) {
-        throw new CliException(1, file + " is " + size / (1024 * 1024) + " MB; the limit is "
-            + maxBytes / (1024 * 1024) + " MB");
+        throw tooLarge(what, file.toString(), size, maxBytes);
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -80,7 +190,7 @@ public final class CliFiles {
     } catch (AccessDeniedException e) {
       throw new CliException(2, "cannot read " + what + " " + file + ": permission denied");
     } catch (IOException e) {
-      throw new CliException(2, "cannot read " + what + " " + file + ": " + e.getMessage());
+      throw new CliException(2, "cannot read " + what + " " + file + ": " + reason(e));
     }
   }
 
@@ -142,9 +252,22 @@ public final class CliFiles {
 
   private static void writeAtomically(Path file, byte[] bytes) {
     Path abs = file.toAbsolutePath();
-    Path dir = abs.getParent();
     Path tmp = null;
     try {
+      if (Files.isDirectory(abs)) {
+        throw new CliException(2, "cannot write " + file + ": it is a directory");
+      }
+      if (Files.isSymbolicLink(abs) && Files.exists(abs)) {
+        abs = abs.toRealPath(); // replace the file the link points to, and keep the link
+      }
+      if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+        // a device or a pipe (/dev/stdout, a FIFO): written as it is, never replaced by a regular file
+        try (var out = Files.newOutputStream(abs)) {
+          out.write(bytes);
+        }
+        return;
+      }
+      Path dir = abs.getParent();
       if (dir != null && !Files.isDirectory(dir)) {
         throw new CliException(2, "cannot write " + file + ": folder " + dir + " does not exist");
       }
@@ -154,7 +277,7 @@ public final class CliFiles {
       Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       tmp = null;
     } catch (IOException e) {
-      throw new CliException(2, "cannot write " + file + ": " + e.getMessage());
+      throw new CliException(2, "cannot write " + file + ": " + reason(e));
     } finally {
       if (tmp != null) {
         try {

@@ -45,6 +45,8 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    CliFiles.refuseOverwritingInput(output, file);
+    CliFiles.checkWritable(output);
     byte[] data = CliFiles.readBytes(file, "file", ImportLimits.DEFAULT.maxBytes());
     ImportResult r;
     try {

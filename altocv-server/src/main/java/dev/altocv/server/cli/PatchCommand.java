@@ -1,5 +1,6 @@
 package dev.altocv.server.cli;
 
+import dev.altocv.server.cv.Templates;
 import dev.altocv.core.AltoCv;
 import dev.altocv.core.DocumentKind;
 import dev.altocv.core.model.Cv;
@@ -43,6 +44,17 @@ public final class PatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    CliFiles.refuseOverwritingInput(output, cvFile, patchFile);
+    CliFiles.refuseOverwritingInput(inverse, cvFile, patchFile);
+    if (inverse != null && output != null && !output.toString().equals("-")) {
+      CliFiles.refuseOverwritingInput(inverse, output);
+    }
+    if (inverse != null && inverse.toString().equals("-") && (output == null || output.toString().equals("-"))) {
+      throw new CliException(2, "the patched CV and the inverse cannot both go to standard output: give -o or "
+          + "--inverse a file");
+    }
+    CliFiles.checkWritable(output);
+    CliFiles.checkWritable(inverse);
     String cvText = CliFiles.readText(cvFile, "CV");
     Cv cv = CliFiles.readCv(cvFile);
     PatchEnvelope envelope;
@@ -57,13 +69,26 @@ public final class PatchCommand implements Callable<Integer> {
     } catch (PatchRejectedException e) {
       throw new CliException(1, "patch rejected, nothing changed: " + e.getMessage());
     }
+    if (!result.cv().altocv().design().templateId().equals(cv.altocv().design().templateId())) {
+      String unknown = Templates.unknown(result.cv());
+      if (unknown != null) {
+        throw new CliException(1, "patch rejected, nothing changed: /altocv/design/templateId: " + unknown);
+      }
+    }
     OutputKind kind = to != null ? to
         : AltoCv.kindOf(cvText) == DocumentKind.ALTOCV ? OutputKind.altocv : OutputKind.resume;
     String text = kind == OutputKind.altocv ? AltoCv.write(result.cv()) : AltoCv.writeJsonResume(result.cv());
-    if (inverse != null) {
-      CliFiles.writeText(spec.commandLine().getOut(), inverse, result.inverse().toJson());
-    }
+    // the CV first: when it cannot be written, no inverse is left behind for a change that did not happen
     CliFiles.writeText(spec.commandLine().getOut(), output, text);
+    if (inverse != null) {
+      try {
+        CliFiles.writeText(spec.commandLine().getOut(), inverse, result.inverse().toJson());
+      } catch (CliException e) {
+        throw new CliException(e.exitCode(), e.getMessage() + " (the patched CV was written"
+            + (output == null || output.toString().equals("-") ? " to standard output" : " to " + output)
+            + "; its inverse was not)");
+      }
+    }
     return 0;
   }
 }

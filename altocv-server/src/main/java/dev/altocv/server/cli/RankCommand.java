@@ -45,7 +45,7 @@ public final class RankCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--semantic", description = "also compare meaning with the local embedding model "
-      + "(all-MiniLM-L6-v2, shipped in the jar; loading takes about 2 s)")
+      + "(all-MiniLM-L6-v2, shipped in the jar; loading takes about 2 s, then about 70 ms per file on 2 cores)")
   boolean semantic;
 
   @CommandLine.Spec
@@ -59,10 +59,16 @@ public final class RankCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
     }
-    Set<String> seen = new HashSet<>();
+    Set<Path> seen = new HashSet<>();
     for (Path f : files) {
-      if (!seen.add(f.toString())) {
-        throw new CliException(2, f + " is given twice");
+      Path same;
+      try {
+        same = f.toRealPath();
+      } catch (java.io.IOException e) {
+        same = f.toAbsolutePath().normalize(); // reading it will say what is wrong
+      }
+      if (!seen.add(same)) {
+        throw new CliException(2, f + " is given twice (it is the same file as an earlier argument)");
       }
     }
     List<Ranked> ranked;

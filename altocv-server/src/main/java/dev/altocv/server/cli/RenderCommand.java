@@ -10,7 +10,7 @@ import dev.altocv.core.internal.Json;
 import dev.altocv.core.model.Cv;
 import dev.altocv.render.ExportFormat;
 import dev.altocv.render.Render;
-import dev.altocv.render.TemplateInfo;
+import dev.altocv.server.cv.Templates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -53,28 +53,29 @@ public final class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExportFormat f = format();
-    if (output == null && (f == ExportFormat.PDF || f == ExportFormat.DOCX)) {
+    boolean toStdout = output == null || output.toString().equals("-");
+    if (toStdout && (f == ExportFormat.PDF || f == ExportFormat.DOCX)) {
       throw new CliException(2, f.extension().toUpperCase() + " is binary: give an output file with -o");
     }
+    CliFiles.refuseOverwritingInput(output, cvFile, design);
+    CliFiles.checkWritable(output);
     Cv cv = CliFiles.readCv(cvFile);
     if (design != null) {
       cv = withDesign(cv, design);
     }
     if (template != null) {
-      if (Render.template(template).isEmpty()) {
-        throw new CliException(2, "unknown template '" + template + "'; the templates are: "
-            + Render.templates().stream().map(TemplateInfo::id).collect(Collectors.joining(", ")));
+      String unknown = Templates.unknown(template);
+      if (unknown != null) {
+        throw new CliException(2, "--template: " + unknown);
       }
       var d = cv.altocv().design();
       cv = cv.toBuilder().design(new dev.altocv.core.model.Design(template, d.paper(), d.colors(), d.typography(),
           d.spacing(), d.layout())).build();
-    } else if (Render.template(cv.altocv().design().templateId()).isEmpty()) {
-      throw new CliException(1, cvFile + ": the design names template '" + cv.altocv().design().templateId()
-          + "', which does not exist; the templates are: "
-          + Render.templates().stream().map(TemplateInfo::id).collect(Collectors.joining(", ")));
+    } else if (Templates.unknown(cv) != null) {
+      throw new CliException(1, cvFile + ": /altocv/design/templateId: " + Templates.unknown(cv));
     }
     byte[] bytes = Render.export(cv, f);
-    if (output == null || output.toString().equals("-")) {
+    if (toStdout) {
       CliFiles.writeText(spec.commandLine().getOut(), null, new String(bytes, StandardCharsets.UTF_8));
     } else {
       CliFiles.writeBytes(output, bytes);
@@ -108,6 +109,11 @@ public final class RenderCommand implements Callable<Integer> {
     }
     if (!patch.isObject()) {
       throw new CliException(1, file + ": design settings must be a JSON object like {\"paper\": \"Letter\"}");
+    }
+    JsonNode templateId = patch.get("templateId");
+    String unknown = templateId != null && templateId.isTextual() ? Templates.unknown(templateId.textValue()) : null;
+    if (unknown != null) {
+      throw new CliException(1, file + ": /templateId: " + unknown);
     }
     ObjectNode doc = (ObjectNode) Json.parse(AltoCv.write(cv), "CV");
     ObjectNode current = (ObjectNode) doc.with("altocv").with("design");

@@ -1,5 +1,6 @@
 package dev.altocv.server.cli;
 
+import dev.altocv.server.cv.Templates;
 import dev.altocv.core.AltoCv;
 import dev.altocv.core.ValidationReport;
 import dev.altocv.core.Violation;
@@ -23,8 +24,16 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ValidationReport report = AltoCv.validate(CliFiles.readText(file, "CV"));
+    String text = CliFiles.readText(file, "CV");
+    ValidationReport report = AltoCv.validate(text);
     if (report.isValid()) {
+      String unknown = Templates.unknown(AltoCv.read(text));
+      if (unknown != null) {
+        var err = spec.commandLine().getErr();
+        err.println(file + ": invalid " + report.kind().label() + " (1 problem)");
+        err.println("  /altocv/design/templateId: " + unknown);
+        return 1;
+      }
       spec.commandLine().getOut().println(file + ": valid " + report.kind().label());
       return 0;
     }

@@ -8,8 +8,6 @@ import dev.altocv.core.patch.PatchOp;
 import dev.altocv.core.patch.PatchRejectedException;
 import dev.altocv.core.patch.PatchResult;
 import dev.altocv.core.patch.PatchSource;
-import dev.altocv.render.Render;
-import dev.altocv.render.TemplateInfo;
 import dev.altocv.server.credits.CreditService;
 import dev.altocv.server.web.ApiException;
 import dev.altocv.server.web.ErrorCode;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -383,10 +380,8 @@ public final class CvService {
    * stored with an unknown template could be neither previewed nor exported.
    */
   private static void checkTemplate(Cv cv) {
-    String id = cv.altocv().design().templateId();
-    if (Render.template(id).isEmpty()) {
-      String known = Render.templates().stream().map(TemplateInfo::id).collect(Collectors.joining(", "));
-      String message = "no template is called '" + id + "'; the templates are: " + known;
+    String message = Templates.unknown(cv);
+    if (message != null) {
       throw new ApiException(422, ErrorCode.VALIDATION_FAILED, message, Map.of("violations",
           List.of(Map.of("pointer", "/altocv/design/templateId", "message", message))));
     }

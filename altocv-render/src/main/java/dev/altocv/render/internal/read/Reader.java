@@ -154,6 +154,10 @@ public final class Reader {
           throw new ImportException(Reason.NO_TEXT, name + ": the text of this PDF cannot be read (its fonts "
               + "do not say which letters their glyphs are); export the CV again from the program that made it");
         }
+        if (chars > 0) {
+          throw new ImportException(Reason.NO_TEXT, name + " has almost no text (" + chars + " letters and digits); "
+              + "there is not enough of a CV in it to import. Write the CV in AltoCV, or import the full CV");
+        }
         throw new ImportException(Reason.NO_TEXT, "this PDF is a picture; it has no text to read (it was "
             + "probably scanned or exported as an image). Export the CV from the program that made it as a PDF "
             + "with text, or as a DOCX");
@@ -191,10 +195,40 @@ public final class Reader {
       throw new ImportException(Reason.ENCRYPTED, name + " is protected by a password", e);
     } catch (IOException | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException
         | org.apache.poi.UnsupportedFileFormatException e) {
-      throw new ImportException(Reason.CORRUPT, name + " is not a readable Word document (.docx): "
-          + e.getMessage(), e);
+      throw docxProblem(name, e);
     }
   }
+
+  /**
+   * What is wrong with a DOCX that Apache POI refused, in words (POI's messages name its classes and settings).
+   *
+   * @param name the file's name
+   * @param e what POI threw
+   * @return the error to report
+   */
+  public static ImportException docxProblem(String name, Exception e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(' ').append(t.getMessage());
+    }
+    String m = all.toString().toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("zip bomb")) {
+      return new ImportException(Reason.ZIP_BOMB, name + ": a part of it inflates far more than a Word document's "
+          + "do; this looks like a zip bomb. It was not read.", e);
+    }
+    String why;
+    if (m.contains("doctype")) {
+      why = "it declares a DOCTYPE, which Word never writes (refused: such documents can reach outside files)";
+    } else if (m.contains("content type")) {
+      why = "it is a zip archive without the parts of a Word document ([Content_Types].xml)";
+    } else if (m.contains("no valid entries") || m.contains("not a valid") || m.contains("zip")) {
+      why = "its zip archive is damaged or is not a Word document";
+    } else {
+      why = "its content is damaged";
+    }
+    return new ImportException(Reason.CORRUPT, name + " is not a readable Word document (.docx): " + why, e);
+  }
+
 
   private static ImportResult result(List<Line> lines, String format, int pages, Deadline deadline) {
     deadline.check();

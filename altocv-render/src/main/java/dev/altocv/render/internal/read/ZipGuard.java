@@ -41,7 +41,7 @@ final class ZipGuard {
             }
           }
         }
-        if (entry > 1024 * 1024 && e.getCompressedSize() > 0 && entry / Math.max(1, e.getCompressedSize()) > 200) {
+        if (entry > 64 * 1024 && e.getCompressedSize() > 0 && entry / Math.max(1, e.getCompressedSize()) > 100) {
           throw new ImportException(ImportException.Reason.ZIP_BOMB, "a part of the DOCX (" + e.getName()
               + ") inflates " + entry / e.getCompressedSize() + " times; this looks like a zip bomb. It was not read.");
         }
