@@ -152,16 +152,26 @@ export async function refreshBalance() {
 
 let toastTimer;
 /** A short message in the page's toast region, optionally with one action button. */
+/** Shows a message, with an optional action button (returned, so a caller can move focus to it). */
 export function toast(message, action, onAction) {
   const t = document.getElementById('toast');
   if (!t) return;
   clearTimeout(toastTimer);
   t.replaceChildren(el('span', null, message));
+  let button = null;
   if (action) {
-    t.append(el('button', { type: 'button', class: 'small', onclick: () => { t.replaceChildren(); onAction(); } }, action));
+    button = el('button', { type: 'button', class: 'small', onclick: () => { t.replaceChildren(); onAction(); } }, action);
+    t.append(button);
   }
   t.classList.add('shown');
-  toastTimer = setTimeout(() => { t.classList.remove('shown'); t.replaceChildren(); }, action ? 12000 : 5000);
+  const hide = () => {
+    // a toast someone is using (focus or pointer on it) waits until they leave it
+    if (t.contains(document.activeElement) || t.matches(':hover')) { toastTimer = setTimeout(hide, 2000); return; }
+    t.classList.remove('shown');
+    t.replaceChildren();
+  };
+  toastTimer = setTimeout(hide, action ? 12000 : 5000);
+  return button;
 }
 
 /** The message for an error a person should read. */

@@ -39,11 +39,14 @@ if (cards) {
       act(async () => {
         await api('DELETE', '/api/v1/cvs/' + id);
         await reloadCards();
-        toast('Moved "' + title + '" to the trash.', 'Undo', () => act(async () => {
+        const undo = toast('Moved "' + title + '" to the trash.', 'Undo', () => act(async () => {
           await api('POST', '/api/v1/cvs/' + id + '/restore');
           await reloadCards();
           toast('Restored "' + title + '".');
+          document.querySelector('[data-cv-id="' + CSS.escape(id) + '"] a, [data-cv-id="' + CSS.escape(id) + '"] button')?.focus();
         }));
+        // the card and its button are gone: focus goes to Undo, the likeliest next step, not to the page's top
+        undo?.focus();
       });
     } else if (action === 'rename') {
       const d = document.getElementById('rename-dialog');

@@ -150,14 +150,19 @@ export class Forms {
       const handle = el('button', { type: 'button', class: 'handle', draggable: 'true', 'data-move': path,
         'aria-label': 'Move ' + name + ' (' + (i + 1) + ' of ' + list.length + '): Up and Down arrows' }, '⠿');
       li.append(el('div', { class: 'item-head' }, handle, el('span', { class: 'item-name', dir: 'auto' }, name),
-        el('button', { type: 'button', class: 'link small', 'aria-label': 'Remove ' + name, onclick: () => this.structural(
-          [{ op: 'remove', path }], null, 'Removed ' + name + '. Undo with Ctrl+Z.') }, 'Remove')));
+        el('button', { type: 'button', class: 'link small', 'aria-label': 'Remove ' + name, onclick: () => {
+          // focus goes to the item that takes its place, else the one before, else the Add button
+          const next = list[i + 1] || list[i - 1];
+          this.structural([{ op: 'remove', path }], next
+            ? '[data-move="' + CSS.escape(listPath + '/[id=' + next.id + ']') + '"]'
+            : '[data-add="' + CSS.escape(listPath) + '"]', 'Removed ' + name + '. Undo with Ctrl+Z.');
+        } }, 'Remove')));
       li.append(el('div', { class: 'grid' }, spec.fields.map((f) => this.field(path + '/' + f.key, f, item[f.key]))));
       if (spec.list) li.append(this.strings(spec.list, path + '/' + spec.list.key, item[spec.list.key] || []));
       this.dnd(li, handle, listPath, i);
       ol.append(li);
     });
-    wrap.append(ol, el('button', { type: 'button', class: 'secondary small add', onclick: () => {
+    wrap.append(ol, el('button', { type: 'button', class: 'secondary small add', 'data-add': listPath, onclick: () => {
       const id = newId(this.doc, spec.prefix);
       const at = spec.top ? listPath + '/0' : listPath + '/-';
       const first = spec.fields[0].key;
@@ -178,12 +183,14 @@ export class Forms {
         'aria-label': 'Move ' + spec.noun + ' ' + (i + 1) + ': Up and Down arrows' }, '⠿');
       const li = el('li', { class: 'string', 'data-index': i }, handle, f,
         el('button', { type: 'button', class: 'link small', 'aria-label': 'Remove ' + spec.noun + ' ' + (i + 1),
-          onclick: () => this.structural([{ op: 'test', path: p, value: s }, { op: 'remove', path: p }], null,
+          onclick: () => this.structural([{ op: 'test', path: p, value: s }, { op: 'remove', path: p }],
+            list.length > 1 ? '[data-path="' + CSS.escape(path + '/' + Math.min(i, list.length - 2)) + '"]'
+              : '[data-add="' + CSS.escape(path) + '"]',
             'Removed ' + spec.noun + ' ' + (i + 1) + '. Undo with Ctrl+Z.') }, 'Remove'));
       this.dnd(li, handle, path, i);
       ol.append(li);
     });
-    const add = el('button', { type: 'button', class: 'secondary small add', onclick: () => {
+    const add = el('button', { type: 'button', class: 'secondary small add', 'data-add': path, onclick: () => {
       const ops = [];
       if (get(this.doc, path) === undefined) ops.push({ op: 'add', path, value: [] });
       ops.push({ op: 'add', path: path + '/-', value: '' });
@@ -334,6 +341,7 @@ function itemName(item) {
 function focusKey(a) {
   if (a.dataset.path) return '[data-path="' + CSS.escape(a.dataset.path) + '"]';
   if (a.dataset.move) return '[data-move="' + CSS.escape(a.dataset.move) + '"]';
+  if (a.dataset.add) return '[data-add="' + CSS.escape(a.dataset.add) + '"]';
   return null;
 }
 

@@ -34,7 +34,8 @@ const hooks = {
   focus: (p) => { selectTab('content'); showPane('pane-left'); if (!forms.focusPath(p)) say('That field is not in the form.'); },
   changed: () => { forms.render(); design.sync(); preview.renderNow(); },
   typed: (path, before, after, at) => preview.text(path, before, after, performance.timeOrigin + at),
-  preview: () => preview.render(0),
+  // a section added or removed changes the design panel's section order too
+  preview: () => { preview.render(0); design.renderOrder(); },
   invalid: (on) => { invalid = on; status(store.state); },
 };
 const forms = new Forms($('forms'), store, cfg, hooks);
@@ -109,7 +110,22 @@ $('conflict-mine').addEventListener('click', () => {
   preview.renderNow();
 });
 $('conflict-theirs').addEventListener('click', async () => {
-  try { await navigator.clipboard.writeText($('conflict-mine-text').value); } catch (e) { /* shown in the dialog */ }
+  const text = $('conflict-mine-text').value;
+  let copied = text === '';
+  if (!copied && !dialog.copyConfirmed) {
+    try { await navigator.clipboard.writeText(text); copied = true; } catch (e) { copied = false; }
+    if (!copied) {
+      // no clipboard (plain http, or permission refused): never drop the edits unseen; let the person copy them
+      const area = $('conflict-mine-text');
+      area.focus();
+      area.select();
+      $('conflict-hint').textContent = 'Your edits could not be copied to the clipboard. They are selected below: '
+        + 'copy them (Ctrl+C), then press "Use the other version" again.';
+      dialog.copyConfirmed = true;
+      return;
+    }
+  }
+  dialog.copyConfirmed = false;
   dialog.close();
   store.pending = [];
   store.inflight = null;
@@ -117,10 +133,15 @@ $('conflict-theirs').addEventListener('click', async () => {
   store.accept(dialog.theirs, true);
   store.persist();
   status('saved');
-  say('Now showing version ' + dialog.theirs.version + '. Your edits were copied to the clipboard.');
+  say('Now showing version ' + dialog.theirs.version + '.' + (copied ? (text ? ' Your edits were copied to the clipboard.' : '')
+    : ' Your edits were left for you to copy.'));
   preview.renderNow();
 });
-dialog.addEventListener('cancel', (e) => e.preventDefault());
+dialog.addEventListener('cancel', (e) => {
+  // Escape cannot dismiss it: the edits need a decision; say so instead of doing nothing
+  e.preventDefault();
+  say('Choose one: keep your edits on top of the other version, or use the other version.');
+});
 
 store.addEventListener('remote', async (e) => {
   if (e.detail.version <= store.version) return;
@@ -138,6 +159,11 @@ store.addEventListener('remote', async (e) => {
 
 // ---- undo / redo ----
 async function undoRedo(redo) {
+  // the server's answer is known when nothing is waiting to be saved (saving may make an undo possible)
+  if (!store.dirty() && (redo ? store.canRedo === false : store.canUndo === false)) {
+    say(redo ? 'Nothing to redo.' : 'Nothing to undo.');
+    return;
+  }
   try {
     await (redo ? store.redo() : store.undo());
     preview.renderNow();
@@ -185,10 +211,21 @@ function showPane(id) {
   for (const t of paneTabs) {
     const on = t.dataset.paneTab === id;
     t.setAttribute('aria-selected', on);
+    t.tabIndex = on ? 0 : -1; // one Tab stop for the tab list; arrows move between the tabs
     $(t.dataset.paneTab).classList.toggle('narrow-shown', on);
   }
 }
-paneTabs.forEach((t) => t.addEventListener('click', () => showPane(t.dataset.paneTab)));
+paneTabs.forEach((t, i) => {
+  t.addEventListener('click', () => showPane(t.dataset.paneTab));
+  t.addEventListener('keydown', (e) => {
+    const to = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: paneTabs.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = paneTabs[(to + paneTabs.length) % paneTabs.length];
+    showPane(next.dataset.paneTab);
+    next.focus();
+  });
+});
 showPane('pane-left');
 
 const panes = $('panes');

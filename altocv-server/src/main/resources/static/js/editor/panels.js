@@ -62,8 +62,10 @@ export class Ats {
           await this.store.change('POST', '/api/v1/cvs/' + this.cfg.cvId + '/ats/fixes/' + encodeURIComponent(f.id),
             { pointer: f.pointer || '' });
           refreshBalance();
-          actions.replaceChildren(el('span', { class: 'muted small', role: 'status' }, 'Fixed. Ctrl+Z undoes it.'));
+          const done = el('span', { class: 'muted small', role: 'status', tabindex: '-1' }, 'Fixed. Ctrl+Z undoes it.');
+          actions.replaceChildren(done);
           this.hooks.changed();
+          if (done.isConnected) done.focus(); // keyboard focus stays where the button was, not on the page
         } catch (e) {
           ev.target.disabled = false;
           this.hooks.say(explain(e));
@@ -198,7 +200,11 @@ export class History {
       await this.store.change('POST', '/api/v1/cvs/' + this.cfg.cvId + '/versions/' + v.version + '/restore');
       this.hooks.changed();
       this.hooks.say('Restored version ' + v.version + ' (as a new version: Ctrl+Z undoes it).');
-      this.load();
+      await this.load();
+      // the list was rebuilt under the focused button: focus the restored version's entry instead
+      const restored = [...this.list.querySelectorAll('li')].find((li) => li.textContent.includes('Version ' + v.version + ' '));
+      const target = restored?.querySelector('button') || this.list.querySelector('button');
+      target?.focus();
     } catch (e) { this.hooks.say(explain(e)); }
   }
 }

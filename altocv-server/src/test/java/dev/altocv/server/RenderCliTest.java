@@ -105,7 +105,7 @@ class RenderCliTest {
 
     Run unknown = run("render", resume.toString(), "--template", "fancy", "-o", pdf.toString());
     assertThat(unknown.code()).isEqualTo(2);
-    assertThat(unknown.err()).contains("unknown template 'fancy'; the templates are: modern, classic");
+    assertThat(unknown.err()).contains("--template: no template is called 'fancy'; the templates are: modern, classic");
 
     Path design = dir.resolve("design.json");
     Files.writeString(design, "{\"typography\": {\"bodySize\": 30}, \"paper\": \"A5\"}");

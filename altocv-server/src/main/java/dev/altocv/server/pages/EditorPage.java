@@ -78,8 +78,9 @@ final class EditorPage {
   }
 
   private static String paneTab(String pane, String label, boolean selected) {
-    return "<button type=\"button\" role=\"tab\" aria-controls=\"" + pane + "\" aria-selected=\"" + selected
-        + "\" data-pane-tab=\"" + pane + "\">" + label + "</button>";
+    return "<button type=\"button\" role=\"tab\" id=\"tab-" + pane + "\" aria-controls=\"" + pane
+        + "\" aria-selected=\"" + selected + "\" tabindex=\"" + (selected ? "0" : "-1") + "\" data-pane-tab=\"" + pane
+        + "\">" + label + "</button>";
   }
 
   private static String gutter(String which, String label) {
@@ -194,8 +195,8 @@ final class EditorPage {
         + "<div id=\"conflict-diff\" class=\"diff\"></div><p class=\"actions\">"
         + "<button type=\"button\" id=\"conflict-mine\" data-testid=\"conflict-keep-mine\">Keep my edits on top</button>"
         + "<button type=\"button\" class=\"secondary\" id=\"conflict-theirs\" data-testid=\"conflict-take-theirs\">"
-        + "Use the other version</button></p><p class=\"muted small\">Using the other version copies your unsaved "
-        + "edits below first, so nothing is lost.</p><textarea id=\"conflict-mine-text\" readonly rows=\"4\" "
+        + "Use the other version</button></p><p class=\"muted small\" id=\"conflict-hint\" role=\"status\">Using the "
+        + "other version copies your unsaved edits below to the clipboard first, so nothing is lost.</p><textarea id=\"conflict-mine-text\" readonly rows=\"4\" "
         + "aria-label=\"Your unsaved edits\"></textarea></dialog>";
   }
 }

@@ -161,6 +161,11 @@ class EditorBrowserTest {
     b.driver.findElement(By.cssSelector("[data-cv-pointer=\"/basics/label\"]")).click();
     b.driver.switchTo().defaultContent();
     b.waitFor(d -> "/basics/label".equals(b.js("return document.activeElement.dataset.path")) ? true : null);
+
+    // removing a bullet by keyboard leaves focus on the bullet that took its place, not on the page
+    b.find("[aria-label=\"Remove bullet 1\"]").sendKeys(Keys.ENTER);
+    b.waitFor(d -> content(id).path("work").get(0).path("highlights").size() == 2 ? true : null);
+    assertThat(b.js("return document.activeElement.dataset.path")).isEqualTo("/work/[id=w1]/highlights/0");
     b.assertNoConsoleErrors();
   }
 
@@ -225,6 +230,38 @@ class EditorBrowserTest {
     b.waitFor(d -> "Backend Engineer".equals(content(id).path("basics").path("label").asText()) ? true : null);
     b.waitFor(d -> "Backend Engineer".equals(value("/basics/label")) ? true : null);
     b.assertNoConsoleErrors();
+  }
+
+  @Test
+  void takingTheOtherVersionNeverDropsEditsTheClipboardRefused() {
+    String id = openNew("Conflict clipboard");
+    String first = b.driver.getWindowHandle();
+    b.driver.switchTo().newWindow(WindowType.TAB);
+    b.open("/editor/" + id);
+    waitSaved();
+    String second = b.driver.getWindowHandle();
+    b.js("window.__altocv.store.channel.close(); window.__altocv.store.channel = null;"
+        // as on a plain-http site, or when the permission is refused
+        + "Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });");
+    b.driver.switchTo().window(first);
+    field("/basics/name").sendKeys(Keys.END, " Smith");
+    waitSaved();
+    b.driver.switchTo().window(second);
+    field("/basics/summary").sendKeys(Keys.END, " Loves Kotlin.");
+    WebElement dialog = b.testId("conflict-dialog");
+    b.waitFor(d -> dialog.isDisplayed() ? true : null);
+    b.testId("conflict-take-theirs").click();
+    // not copied: the dialog stays, says so, and hands the edits to the person selected
+    assertThat(dialog.isDisplayed()).isTrue();
+    assertThat(b.find("#conflict-hint").getText()).contains("could not be copied");
+    assertThat(b.js("return document.activeElement.id")).isEqualTo("conflict-mine-text");
+    assertThat(b.js("const a = document.activeElement; return a.value.substring(a.selectionStart, a.selectionEnd);"))
+        .asString().contains("Loves Kotlin.");
+    b.testId("conflict-take-theirs").click();
+    b.waitFor(d -> dialog.isDisplayed() ? null : true);
+    assertThat(value("/basics/name")).isEqualTo("Ada Lindqvist Smith");
+    assertThat(b.js("return document.getElementById('toast').textContent")).asString()
+        .contains("left for you to copy");
   }
 
   @Test
