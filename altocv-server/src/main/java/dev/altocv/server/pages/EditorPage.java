@@ -116,16 +116,20 @@ final class EditorPage {
             + "<p class=\"cost\" id=\"chat-cost\">Each message costs " + p.chatMessage() + " credit"
             + (p.chatMessage() == 1 ? "" : "s") + ".</p>"
             + "<button type=\"submit\" data-testid=\"chat-send\">Send</button></form>")
-        + panel("ats", false, "<p>Checks how an applicant-tracking system reads this CV: 26 rules, each explained. "
+        // each tool's own heading (for screen readers; the tab shows it), so its results' h3s follow an h2
+        + panel("ats", false, "<h2 class=\"sr-only\">ATS check</h2>"
+            + "<p>Checks how an applicant-tracking system reads this CV: 26 rules, each explained. "
             + "An analysis costs " + p.atsAnalysis() + " credits; a one-click fix " + p.atsFix() + ".</p>"
             + "<p><button type=\"button\" id=\"ats-run\" data-testid=\"ats-run\">Analyse (" + p.atsAnalysis()
             + " credits)</button></p><div id=\"ats-result\" aria-live=\"polite\"></div>")
-        + panel("match", false, "<form id=\"match-form\"><label for=\"match-text\">Job posting</label>"
+        + panel("match", false, "<h2 class=\"sr-only\">Job match</h2>"
+            + "<form id=\"match-form\"><label for=\"match-text\">Job posting</label>"
             + "<textarea id=\"match-text\" rows=\"6\" data-testid=\"match-text\" placeholder=\"Paste the posting's "
             + "text\"></textarea><label for=\"match-url\">or its address</label><input id=\"match-url\" type=\"url\" "
             + "placeholder=\"https://\"><p><button type=\"submit\" data-testid=\"match-run\">Match</button></p></form>"
             + "<div id=\"match-result\" aria-live=\"polite\"></div>")
-        + panel("history", false, "<form id=\"checkpoint-form\" class=\"inline-form\"><label for=\"checkpoint-name\">"
+        + panel("history", false, "<h2 class=\"sr-only\">Version history</h2>"
+            + "<form id=\"checkpoint-form\" class=\"inline-form\"><label for=\"checkpoint-name\">"
             + "Name this version</label><input id=\"checkpoint-name\" maxlength=\"200\" required><button type=\"submit\" "
             + "class=\"secondary small\">Save checkpoint</button></form><ol id=\"history-list\" class=\"history\"></ol>"
             + "<div id=\"history-diff\" class=\"diff\" aria-live=\"polite\"></div>")

@@ -155,11 +155,14 @@ class FeaturesBrowserTest {
     assertThat(Integer.parseInt(score)).isBetween(0, 100);
     WebElement finding = b.find("[data-rule=\"content.pronouns\"]");
     b.screenshot("editor-ats-report");
+    b.assertAccessible("editor with an ATS report");
     assertThat(finding.getText()).contains("I led the migration");
     finding.findElement(By.cssSelector("[data-testid=ats-fix]")).click();
     b.waitFor(d -> content(id).path("work").get(0).path("highlights").get(0).asText()
         .equals("Led the migration to PostgreSQL for 40 services") ? true : null);
     assertThat(b.find("[data-rule=\"content.pronouns\"]").getText()).contains("Fixed");
+    // the button is gone: keyboard focus is on what replaced it, not on the page
+    assertThat(b.js("return document.activeElement.textContent")).asString().startsWith("Fixed.");
     b.waitFor(d -> "Led the migration to PostgreSQL for 40 services".equals(value("/work/[id=w1]/highlights/0")) ? true : null);
     b.testId("undo").click();
     b.waitFor(d -> content(id).path("work").get(0).path("highlights").get(0).asText().startsWith("I led") ? true : null);
@@ -188,6 +191,7 @@ class FeaturesBrowserTest {
         .contains("PostgreSQL").contains("Tailor with AI");
     assertThat(b.find("#match-result img").getAttribute("src")).contains("/charts/bars.svg");
     b.screenshot("editor-match-report");
+    b.assertAccessible("editor with a match report");
     model.enqueue(ScriptedTurn.create().text("I aligned your summary with the posting.")
         .toolCall("set_summary", "{\"summary\":\"Backend engineer with 9 years of experience building payment "
             + "platforms in Java and PostgreSQL.\",\"reason\":\"The posting asks for PostgreSQL\"}"));
