@@ -49,6 +49,19 @@ class ReadWriteTest {
   }
 
   @Test
+  void februaryTwentyNinthOnlyInALeapYear() {
+    String doc = "{\"work\":[{\"name\":\"A\",\"startDate\":\"2023-02-29\",\"endDate\":\"2024-02-29\"}],"
+        + "\"meta\":{\"date\":\"2023-02-29\"}}";
+    ValidationReport report = AltoCv.validate(doc);
+    assertThat(report.violations()).extracting(Violation::toString)
+        .containsExactly("/work/0/startDate: must be a real date: 2023 has no February 29");
+    String cv = AltoCv.write(AltoCv.read(doc.replace("2023-02-29\",\"endDate", "2020-02-29\",\"endDate")));
+    assertThatThrownBy(() -> AltoCv.apply(AltoCv.read(cv), dev.altocv.core.patch.Patch.of(
+        dev.altocv.core.patch.PatchOp.replace("/work/[id=w1]/endDate", "2100-02-29"))))
+        .hasMessageContaining("/work/[id=w1]/endDate: must be a real date: 2100 has no February 29");
+  }
+
+  @Test
   void readingErrorsNameNoJavaInternals() {
     assertThatThrownBy(() -> AltoCv.read("{\"basics\": {\"name\": [1, 2"))
         .isInstanceOf(MalformedJsonException.class)

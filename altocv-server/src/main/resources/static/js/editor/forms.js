@@ -5,7 +5,7 @@ import { el } from '../api.js';
 import { get, newId, segments } from './model.js';
 
 const F = (key, label, kind = 'text') => ({ key, label, kind });
-// the schema's date: a year 1000-2999, a month 01-12, a day the month has (February 29 in any year)
+// the schema's date: a year 1000-2999, a month 01-12, a day the month has (February 29 in leap years only)
 const DATE = /^[12]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d))?|-(0[13-9]|1[0-2])-30|-(0[13578]|1[02])-31)?$/;
 
 export const SECTIONS = [
@@ -291,7 +291,7 @@ export class Forms {
     if (v.length > this.max) {
       msg = 'This field holds at most ' + this.max.toLocaleString('en') + ' characters; it has ' + v.length.toLocaleString('en')
         + '. Shorten it to save it: until then your text stays here (and in this browser) but is not saved.';
-    } else if (f.dataset.kind === 'date' && v !== '' && !DATE.test(v.trim())) {
+    } else if (f.dataset.kind === 'date' && v !== '' && (!DATE.test(v.trim()) || !leapOk(v.trim()))) {
       msg = 'Write real dates as 2021, 2021-06 or 2021-06-15. Not saved until then.';
     } else if (/^\/altocv\/customSections\/\[id=[^\]]+\]\/title$/.test(f.dataset.path) && v.trim() === '') {
       msg = 'A custom section needs a title. Not saved until it has one.';
@@ -336,6 +336,13 @@ export class Forms {
 
 function itemName(item) {
   return item.position || item.name || item.title || item.institution || item.language || item.organization || item.network || '';
+}
+
+/** February 29 only in a leap year. */
+function leapOk(date) {
+  if (!date.endsWith('-02-29')) return true;
+  const y = Number(date.slice(0, 4));
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 function focusKey(a) {

@@ -14,9 +14,11 @@ import dev.altocv.core.Violation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,16 +62,57 @@ public final class Schemas {
   public static List<Violation> validate(JsonNode doc, DocumentKind kind) {
     Schema schema = kind == DocumentKind.ALTOCV ? Holder.ALTOCV : Holder.JSON_RESUME;
     List<Error> errors = schema.validate(doc);
-    if (errors.isEmpty()) {
+    List<Violation> days = new ArrayList<>();
+    leapDays(doc, doc, new ArrayList<>(), days);
+    if (errors.isEmpty() && days.isEmpty()) {
       return List.of();
     }
     Set<Violation> out = new LinkedHashSet<>();
     for (Error e : errors) {
       out.add(violation(doc, e));
     }
+    out.addAll(days);
     List<Violation> list = new ArrayList<>(out);
     list.sort(Comparator.comparing(Violation::pointer));
     return list;
+  }
+
+  private static final Set<String> DATE_FIELDS = Set.of("startDate", "endDate", "date", "releaseDate");
+
+  /**
+   * February 29 of a year that has none (the schema's pattern checks months and month lengths, not leap years).
+   * Custom data under {@code meta} is not the CV's and is left alone.
+   */
+  private static void leapDays(JsonNode doc, JsonNode node, List<Object> at, List<Violation> out) {
+    if (node.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> f = it.next();
+        if (at.isEmpty() && f.getKey().equals("meta")) {
+          continue;
+        }
+        JsonNode v = f.getValue();
+        if (DATE_FIELDS.contains(f.getKey()) && v.isTextual() && v.textValue().length() == 10
+            && v.textValue().endsWith("-02-29")) {
+          int year = Integer.parseInt(v.textValue().substring(0, 4));
+          if (!java.time.Year.isLeap(year)) {
+            List<Object> p = new ArrayList<>(at);
+            p.add(f.getKey());
+            out.add(new Violation(Pointers.stable(doc, p), "must be a real date: " + year
+                + " has no February 29"));
+          }
+        } else if (v.isContainerNode()) {
+          at.add(f.getKey());
+          leapDays(doc, v, at, out);
+          at.remove(at.size() - 1);
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        at.add(i);
+        leapDays(doc, node.get(i), at, out);
+        at.remove(at.size() - 1);
+      }
+    }
   }
 
   private static Violation violation(JsonNode doc, Error e) {
