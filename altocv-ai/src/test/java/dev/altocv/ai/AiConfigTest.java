@@ -74,7 +74,7 @@ class AiConfigTest {
         "the OpenAI and OpenAI-compatible providers");
     assertThatThrownBy(missing::require).isInstanceOf(AiException.class)
         .satisfies(e -> assertThat(((AiException) e).kind()).isEqualTo(AiErrorKind.MISSING_DEPENDENCY))
-        .hasMessageContaining("need com.openai:openai-java, which is not on the classpath")
+        .hasMessageContaining("com.openai:openai-java is needed, and it is not on the classpath")
         .hasMessageContaining("<artifactId>openai-java</artifactId>\n  <version>4.101.0</version>");
     Dependencies.OPENAI.require();
     Dependencies.ANTHROPIC.require();

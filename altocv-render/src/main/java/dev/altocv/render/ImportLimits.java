@@ -29,7 +29,9 @@ public record ImportLimits(long maxBytes, int maxPages, Duration timeout, long m
     Objects.requireNonNull(timeout, "timeout");
     if (maxBytes <= 0 || maxPages <= 0 || timeout.isNegative() || timeout.isZero() || maxMemoryBytes <= 0
         || maxZipEntries <= 0 || maxUnzippedBytes <= 0) {
-      throw new IllegalArgumentException("import limits must be positive: " + this);
+      throw new IllegalArgumentException("import limits must be positive: maxBytes=" + maxBytes + ", maxPages="
+          + maxPages + ", timeout=" + timeout + ", maxMemoryBytes=" + maxMemoryBytes + ", maxZipEntries="
+          + maxZipEntries + ", maxUnzippedBytes=" + maxUnzippedBytes);
     }
   }
 

@@ -38,8 +38,8 @@ public final class Dependencies {
       try {
         Class.forName(probe, false, Dependencies.class.getClassLoader());
       } catch (ClassNotFoundException | LinkageError e) {
-        throw new AiException(AiErrorKind.MISSING_DEPENDENCY, purpose + " need " + groupId + ":" + artifactId
-            + ", which is not on the classpath (altocv-ai declares it optional). Add it to your pom.xml:\n"
+        throw new AiException(AiErrorKind.MISSING_DEPENDENCY, "to use " + purpose + ", " + groupId + ":" + artifactId
+            + " is needed, and it is not on the classpath (altocv-ai declares it optional). Add it to your pom.xml:\n"
             + snippet(), 0, null, e);
       }
     }

@@ -62,12 +62,8 @@ public record MatchReport(
     return Json.write(toTree());
   }
 
-  /**
-   * The JSON tree of {@link #toJson()}.
-   *
-   * @return the tree (a new one on each call)
-   */
-  public ObjectNode toTree() {
+  /** The JSON tree of {@link #toJson()} (Jackson stays out of the public API: callers parse the text). */
+  private ObjectNode toTree() {
     ObjectNode root = Json.NODES.objectNode();
     root.put("overall", overall);
     root.put("skills", skills);

@@ -149,8 +149,8 @@ public final class PostingService {
    */
   public ObjectNode match(UUID userId, CvRecord cv, @Nullable String sourceUrl, JobPosting posting) {
     MatchReport report = matcher().match(AltoCv.read(cv.content()), posting);
-    ObjectNode out = report.toTree();
-    String json = Jsons.write(out);
+    String json = report.toJson();
+    ObjectNode out = (ObjectNode) Jsons.tree(json);
     UUID postingId = jdbi.inTransaction(h -> {
       UUID id = store(h, userId, sourceUrl, posting);
       h.createUpdate("insert into job_matches (id, cv_id, posting_id, cv_version, result, created_at) "
