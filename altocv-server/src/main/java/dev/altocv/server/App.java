@@ -88,6 +88,16 @@ public final class App {
       r.before(ctx -> {
         requests.begin(ctx);
         headers.apply(ctx);
+        if (ctx.header("X-HTTP-Method-Override") != null) {
+          // Javalin honours it; a method changed behind proxies' and logs' backs is refused instead
+          throw dev.altocv.server.web.ApiException.validation("X-HTTP-Method-Override is not accepted: send the method itself");
+        }
+        if (s.settings.devLogin() && !localHost(ctx.host(), s.settings.publicUrl())) {
+          // development sign-in needs only an e-mail address: a page that rebinds its own name to 127.0.0.1
+          // must not reach it, so only the server's own names are answered
+          throw new dev.altocv.server.web.ApiException(403, dev.altocv.server.web.ErrorCode.FORBIDDEN, "this development server answers only to "
+              + s.settings.publicUrl().getHost() + " and loopback addresses, not to '" + ctx.host() + "'", java.util.Map.of());
+        }
         s.auth.resolve(ctx);
       });
       r.after(requests::end);
@@ -111,5 +121,21 @@ public final class App {
       new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings, s.jdbi, s.chatEngine != null).register(r);
     });
     return new Built(app, ops, jobRoutes);
+  }
+
+  /** Whether a Host header names this development server: the public URL's host, localhost or a loopback address. */
+  static boolean localHost(@org.jspecify.annotations.Nullable String hostHeader, java.net.URI publicUrl) {
+    if (hostHeader == null) {
+      return false;
+    }
+    String h = hostHeader.toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      h = end < 0 ? h : h.substring(0, end + 1);
+    } else if (h.indexOf(':') >= 0) {
+      h = h.substring(0, h.indexOf(':'));
+    }
+    return h.equalsIgnoreCase(publicUrl.getHost()) || dev.altocv.server.config.Settings.isLocalhost(
+        java.net.URI.create("http://" + h + "/"));
   }
 }

@@ -228,6 +228,26 @@ class BadInputTest {
   }
 
   @Test
+  void aForeignHostNameAndMethodOverridesAreRefused() throws Exception {
+    // DNS rebinding: a page whose name now points at 127.0.0.1 must not reach development sign-in
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", java.net.URI.create(server.base()).getPort())) {
+      String body = "email=victim%40example.com";
+      socket.getOutputStream().write(("POST /auth/dev HTTP/1.1\r\nHost: rebind.attacker.example\r\n"
+          + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+          + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 403").contains("\"forbidden\"").contains("answers only to")
+          .doesNotContain("altocv_session=");
+    }
+    Http u = server.user("override@example.com");
+    String id = create(u);
+    Http.Res r = u.send("GET", "/api/v1/cvs/" + id + "/rename", "application/json", "{\"title\":\"x\"}",
+        "X-HTTP-Method-Override", "POST");
+    assertClean(r, 400, "validation_failed");
+    assertThat(u.get("/api/v1/cvs/" + id).json().path("title").asText()).isEqualTo("CV");
+  }
+
+  @Test
   void developmentSignInTakesJsonWithACharsetAndRefusesOtherTypes() {
     Http a = new Http(server.base());
     Http.Res json = a.send("POST", "/auth/dev", "application/json; charset=utf-8",

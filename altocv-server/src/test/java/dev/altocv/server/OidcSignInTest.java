@@ -138,7 +138,38 @@ class OidcSignInTest {
     Http browser = server.client();
     Http.Res r = browser.get(authorize(browser));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.json().path("error").path("message").asText()).contains("not verified");
+    assertThat(r.json().path("error").path("message").asText()).contains("does not confirm").contains("is verified");
+  }
+
+  @Test
+  void anEmailTheProviderDoesNotVouchForIsRefused() {
+    // no email_verified claim at all: an account found by its address must not be handed over
+    nextToken("sub-silent", List.of(CLIENT), Map.of("email", "silent@example.com"), 3600);
+    Http browser = server.client();
+    Http.Res r = browser.get(authorize(browser));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("error").path("message").asText()).contains("does not confirm")
+        .contains("silent@example.com");
+  }
+
+  @Test
+  void anAccountLinkedToOneGoogleIdentityIsNotHandedToAnother() {
+    Map<String, Object> claims = Map.of("email", "owner@example.com", "email_verified", true);
+    nextToken("sub-owner", List.of(CLIENT), claims, 3600);
+    Http owner = server.client();
+    assertThat(owner.get(authorize(owner)).status()).isEqualTo(303);
+    // another identity (another provider account, a recycled address) with the same e-mail
+    nextToken("sub-intruder", List.of(CLIENT), claims, 3600);
+    Http intruder = server.client();
+    Http.Res r = intruder.get(authorize(intruder));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.code()).isEqualTo("sign_in_failed");
+    assertThat(r.json().path("error").path("message").asText()).contains("belongs to another Google identity");
+    assertThat(intruder.get("/api/v1/session").status()).isEqualTo(401);
+    // the owner still signs in
+    nextToken("sub-owner", List.of(CLIENT), claims, 3600);
+    Http again = server.client();
+    assertThat(again.get(authorize(again)).status()).isEqualTo(303);
   }
 
   @Test

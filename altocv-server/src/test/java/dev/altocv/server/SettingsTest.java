@@ -68,6 +68,14 @@ class SettingsTest {
     Settings s = read(Map.of("ALTOCV_PUBLIC_URL", "https://cv.example.com", "ALTOCV_DEV_LOGIN", "false"));
     assertThat(s.https()).isTrue();
     assertThat(read(Map.of("ALTOCV_PUBLIC_URL", "http://127.0.0.1:9000")).devLogin()).isTrue();
+    // names that only look local
+    refused(Map.of("ALTOCV_PUBLIC_URL", "https://127.attacker.example"), "ALTOCV_DEV_LOGIN", "localhost");
+    refused(Map.of("ALTOCV_PUBLIC_URL", "http://127.0.0.1.nip.io"), "ALTOCV_DEV_LOGIN", "localhost");
+    assertThat(read(Map.of("ALTOCV_PUBLIC_URL", "http://[::1]:7070")).devLogin()).isTrue();
+    assertThat(read(Map.of("ALTOCV_PUBLIC_URL", "http://app.localhost:7070")).devLogin()).isTrue();
+    // and it never listens beyond the loopback interface
+    refused(Map.of("ALTOCV_BIND", "0.0.0.0"), "ALTOCV_BIND", "loopback");
+    assertThat(read(Map.of("ALTOCV_BIND", "0.0.0.0", "ALTOCV_DEV_LOGIN", "false")).bind()).isEqualTo("0.0.0.0");
   }
 
   @Test

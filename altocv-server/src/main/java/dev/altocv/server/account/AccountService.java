@@ -6,11 +6,13 @@ import dev.altocv.server.config.Prices;
 import dev.altocv.server.credits.CreditService;
 import dev.altocv.server.cv.CvService;
 import dev.altocv.server.web.ApiException;
+import dev.altocv.server.web.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -119,7 +121,11 @@ public final class AccountService {
     }
     Optional<User> byEmail = jdbi.withHandle(h -> UserDao.byEmail(h, e));
     if (byEmail.isPresent()) {
-      jdbi.useHandle(h -> UserDao.linkGoogle(h, byEmail.get().id(), subject));
+      // never re-link: an account already tied to one Google identity is not handed to another with the same address
+      if (!jdbi.withHandle(h -> UserDao.linkGoogle(h, byEmail.get().id(), subject))) {
+        throw new ApiException(400, ErrorCode.SIGN_IN_FAILED, "sign-in failed: the account for " + e + " belongs to "
+            + "another Google identity; sign in with that one", Map.of());
+      }
       return new SignIn(byEmail.get(), false);
     }
     beforeSignUp.run();

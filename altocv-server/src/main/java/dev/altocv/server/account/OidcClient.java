@@ -215,9 +215,10 @@ public final class OidcClient {
     if (sub.isEmpty() || email.isEmpty()) {
       throw failed("the ID token carries no subject or e-mail address (the 'email' scope is needed)");
     }
-    if (claims.has("email_verified") && !claims.path("email_verified").asBoolean(false)
-        && !"true".equals(claims.path("email_verified").asText())) {
-      throw failed("the e-mail address " + email + " is not verified with the provider");
+    // required, not only checked when present: an account is found by its e-mail address, so an address the
+    // provider has not verified (or a provider that does not say) could sign in as someone else
+    if (!claims.path("email_verified").asBoolean(false) && !"true".equals(claims.path("email_verified").asText())) {
+      throw failed("the provider does not confirm that the e-mail address " + email + " is verified");
     }
     String name = claims.path("name").asText(null);
     return new Identity(sub, email, name);

@@ -32,7 +32,9 @@ final class UserDao {
         .bind("id", id).bind("e", email).bind("n", name).bind("g", googleSub).bind("at", at).execute() == 1;
   }
 
-  static void linkGoogle(Handle h, UUID id, String sub) {
-    h.createUpdate("update users set google_sub = :s where id = :id").bind("s", sub).bind("id", id).execute();
+  /** Links a Google identity to an account that has none; false when the account is linked to another one. */
+  static boolean linkGoogle(Handle h, UUID id, String sub) {
+    return h.createUpdate("update users set google_sub = :s where id = :id and (google_sub is null or google_sub = :s)")
+        .bind("s", sub).bind("id", id).execute() == 1;
   }
 }

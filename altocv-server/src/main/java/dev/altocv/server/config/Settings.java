@@ -81,6 +81,11 @@ public record Settings(
       throw new SettingsException(oidcClientId == null ? "ALTOCV_OIDC_CLIENT_ID" : "ALTOCV_OIDC_CLIENT_SECRET",
           "ALTOCV_OIDC_CLIENT_ID and ALTOCV_OIDC_CLIENT_SECRET are set together or not at all");
     }
+    if (devLogin && !bind.equals("localhost") && !loopbackLiteral(bind)) {
+      throw new SettingsException("ALTOCV_BIND", "development sign-in lets anyone sign in as anyone: the server "
+          + "then listens only on a loopback address (127.0.0.1 or ::1), not " + bind + "; set ALTOCV_DEV_LOGIN=false "
+          + "to listen on other addresses");
+    }
     if (devLogin && !isLocalhost(publicUrl)) {
       throw new SettingsException("ALTOCV_DEV_LOGIN", "development sign-in lets anyone sign in as anyone: it is "
           + "refused unless ALTOCV_PUBLIC_URL is a localhost address (it is " + publicUrl + "); set "
@@ -125,14 +130,37 @@ public record Settings(
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  static boolean isLocalhost(URI url) {
+  /**
+   * Whether a URL names this machine: localhost, a *.localhost name or a loopback address written out.
+   *
+   * @param url the URL
+   * @return true for a local address
+   */
+  public static boolean isLocalhost(URI url) {
     String host = url.getHost();
     if (host == null) {
       return false;
     }
     host = host.toLowerCase(Locale.ROOT);
-    return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
-        || host.equals("[::1]") || host.equals("::1");
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
+    }
+    return loopbackLiteral(host);
+  }
+
+  /** An IP address written out (not a name, so nothing is looked up) that is a loopback address. */
+  static boolean loopbackLiteral(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    boolean ipv4 = h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    boolean ipv6 = h.contains(":") && h.matches("[0-9a-fA-F:.]+");
+    if (!ipv4 && !ipv6) {
+      return false; // 127.attacker.example is a name, not an address
+    }
+    try {
+      return java.net.InetAddress.getByName(h).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   /** One setting: its environment variable, its default as a person reads it, and what it does. */
