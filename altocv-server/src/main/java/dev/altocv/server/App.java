@@ -117,7 +117,7 @@ public final class App {
       new ImportRoutes(s.imports, s.jobs, s.exports, s.auth, s.limiter, s.settings.limits().importFile(),
           s.idempotency)
           .register(r);
-      new PreviewRoutes(s.cvs, s.auth).register(r);
+      new PreviewRoutes(s.cvs, s.auth, s.limiter, s.settings.limits().preview()).register(r);
       new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings, s.jdbi, s.chatEngine != null).register(r);
     });
     return new Built(app, ops, jobRoutes);

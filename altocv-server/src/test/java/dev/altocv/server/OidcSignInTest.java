@@ -141,6 +141,46 @@ class OidcSignInTest {
     assertThat(r.json().path("error").path("message").asText()).contains("does not confirm").contains("is verified");
   }
 
+  /** The key-set downloads the provider saw since the last call (other requests are dropped). */
+  private static int jwksFetches() {
+    int n = 0;
+    while (true) {
+      okhttp3.mockwebserver.RecordedRequest r;
+      try {
+        r = idp.takeRequest(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (RuntimeException queueEmpty) { // the mock server's way of saying "none within the timeout"
+        return n;
+      }
+      if (r == null) {
+        return n;
+      }
+      if (String.valueOf(r.getPath()).contains("jwks")) {
+        n++;
+      }
+    }
+  }
+
+  @Test
+  void signingKeysAreFetchedAgainAfterAnHour() throws Exception {
+    Map<String, Object> claims = Map.of("email", "keys@example.com", "email_verified", true);
+    nextToken("sub-keys", List.of(CLIENT), claims, 7200);
+    Http browser = server.client();
+    assertThat(browser.get(authorize(browser)).status()).isEqualTo(303);
+    jwksFetches();
+    nextToken("sub-keys", List.of(CLIENT), claims, 7200);
+    assertThat(browser.get(authorize(browser)).status()).isEqualTo(303);
+    assertThat(jwksFetches()).as("cached within the hour").isZero();
+    // a retired key must not stay trusted forever: after an hour the keys are downloaded again
+    server.clock.advance(java.time.Duration.ofMinutes(61));
+    try {
+      nextToken("sub-keys", List.of(CLIENT), claims, 7200);
+      assertThat(browser.get(authorize(browser)).status()).isEqualTo(303);
+      assertThat(jwksFetches()).isEqualTo(1);
+    } finally {
+      server.clock.advance(java.time.Duration.ofMinutes(-61)); // the other tests' tokens live an hour
+    }
+  }
+
   @Test
   void anEmailTheProviderDoesNotVouchForIsRefused() {
     // no email_verified claim at all: an account found by its address must not be handed over

@@ -165,6 +165,25 @@ class OperationsTest {
   }
 
   @Test
+  void previewsOfUnsavedEditsAreLimitedPerUser() {
+    try (TestServer limited = TestServer.start(Map.of("ALTOCV_RATE_PREVIEW", "2/m"))) {
+      Http u = limited.user("previews@example.com");
+      String id = u.post("/api/v1/cvs", "{\"title\":\"CV\"}").json().path("id").asText();
+      String draft = "{\"content\":{\"basics\":{\"name\":\"Ada\"}}}";
+      assertThat(u.post("/api/v1/cvs/" + id + "/preview", draft).status()).isEqualTo(200);
+      assertThat(u.post("/api/v1/cvs/" + id + "/preview", draft).status()).isEqualTo(200);
+      Http.Res third = u.post("/api/v1/cvs/" + id + "/preview", draft);
+      assertThat(third.status()).isEqualTo(429);
+      assertThat(third.code()).isEqualTo("rate_limited");
+      assertThat(third.header("Retry-After")).isNotNull();
+      // another user is not held back by the first one's previews
+      Http other = limited.user("other-previews@example.com");
+      String otherId = other.post("/api/v1/cvs", "{\"title\":\"CV\"}").json().path("id").asText();
+      assertThat(other.post("/api/v1/cvs/" + otherId + "/preview", draft).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void signUpsAreLimitedPerClientAddressButSignInsAreNot() {
     try (TestServer limited = TestServer.start(Map.of("ALTOCV_RATE_SIGNUP", "2/h"))) {
       assertThat(limited.client().form("/auth/dev", Map.of("email", "one@example.com")).status()).isEqualTo(303);

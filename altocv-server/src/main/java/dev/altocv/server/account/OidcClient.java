@@ -54,6 +54,7 @@ public final class OidcClient {
   private volatile @Nullable Discovery discovery;
   private volatile @Nullable Instant discoveredAt;
   private volatile Map<String, PublicKey> keys = Map.of();
+  private volatile @Nullable Instant keysLoadedAt;
 
   /**
    * @param http the HTTP client
@@ -234,9 +235,14 @@ public final class OidcClient {
   }
 
   private PublicKey key(String kid, Discovery d) {
+    Instant loaded = keysLoadedAt;
+    if (loaded != null && !clock.instant().isBefore(loaded.plus(CACHE))) {
+      keys = Map.of(); // a key the provider has retired must not stay trusted: reload them like the discovery
+    }
     PublicKey k = keys.get(kid);
     if (k == null) {
       keys = loadKeys(d); // keys rotate: reload once for an unknown kid
+      keysLoadedAt = clock.instant();
       k = keys.get(kid);
     }
     if (k == null) {

@@ -12,8 +12,10 @@ import java.util.Locale;
  * @param signup new accounts per client address
  * @param fetch job-posting pages fetched by URL per user
  * @param match job matches per user (each may cost a semantic model pass)
+ * @param preview renders of unsaved content for the editor's preview per user
  */
-public record RateLimits(Rate ai, Rate export, Rate importFile, Rate signup, Rate fetch, Rate match) {
+public record RateLimits(Rate ai, Rate export, Rate importFile, Rate signup, Rate fetch, Rate match,
+    Rate preview) {
 
   /**
    * At most {@code count} per {@code window}.

@@ -205,6 +205,8 @@ public record Settings(
       new Definition("ALTOCV_RATE_SIGNUP", "10/h", "new accounts per client address"),
       new Definition("ALTOCV_RATE_FETCH", "10/m", "job-posting pages fetched by URL per user"),
       new Definition("ALTOCV_RATE_MATCH", "60/m", "job matches per user (pasted or fetched postings)"),
+      new Definition("ALTOCV_RATE_PREVIEW", "600/m", "previews of unsaved edits per user (the editor asks for one "
+          + "a moment after typing stops)"),
       new Definition("ALTOCV_IMPORT_MAX_MB", "10", "largest PDF or DOCX accepted for import, in MB (1-50)"),
       new Definition("ALTOCV_SEMANTIC_MATCH", "true", "job matching uses the local embedding model (loaded in the "
           + "background at start, about 100 MB); false matches lexically"),
@@ -271,7 +273,8 @@ public record Settings(
         r.rate("ALTOCV_RATE_IMPORT", "10/m"),
         r.rate("ALTOCV_RATE_SIGNUP", "10/h"),
         r.rate("ALTOCV_RATE_FETCH", "10/m"),
-        r.rate("ALTOCV_RATE_MATCH", "60/m"));
+        r.rate("ALTOCV_RATE_MATCH", "60/m"),
+        r.rate("ALTOCV_RATE_PREVIEW", "600/m"));
     String logFormat = r.choice("ALTOCV_LOG_FORMAT", "json", List.of("json", "text"));
     return new Settings(p, bind, publicUrl, dbUrl, data,
         r.integer("ALTOCV_DB_POOL_SIZE", 10, 1, 500),

@@ -15,6 +15,7 @@ import dev.altocv.core.model.Typography;
 import dev.altocv.render.PreviewOptions;
 import dev.altocv.render.Render;
 import dev.altocv.render.TemplateInfo;
+import dev.altocv.server.config.RateLimits;
 import dev.altocv.server.cv.CvRoutes;
 import dev.altocv.server.cv.CvService;
 import dev.altocv.server.web.ApiException;
@@ -22,6 +23,7 @@ import dev.altocv.server.web.Auth;
 import dev.altocv.server.web.ErrorCode;
 import dev.altocv.server.web.ErrorHandling;
 import dev.altocv.server.web.Jsons;
+import dev.altocv.server.web.RateLimiter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -56,14 +58,20 @@ public final class PreviewRoutes {
 
   private final CvService cvs;
   private final Auth auth;
+  private final RateLimiter limiter;
+  private final RateLimits.Rate draftRate;
 
   /**
    * @param cvs the CVs
    * @param auth sessions
+   * @param limiter the rate limiter
+   * @param draftRate how many previews of unsaved content one user may ask for (each is a full render)
    */
-  public PreviewRoutes(CvService cvs, Auth auth) {
+  public PreviewRoutes(CvService cvs, Auth auth, RateLimiter limiter, RateLimits.Rate draftRate) {
     this.cvs = cvs;
     this.auth = auth;
+    this.limiter = limiter;
+    this.draftRate = draftRate;
   }
 
   record DraftBody(@Nullable JsonNode content) {}
@@ -117,6 +125,7 @@ public final class PreviewRoutes {
 
   private void draft(Context ctx) {
     UUID user = auth.userId(ctx);
+    limiter.check("preview:" + user, draftRate, "previews of unsaved edits");
     UUID id = CvRoutes.id(ctx);
     DraftBody body = Jsons.body(ctx, DraftBody.class);
     if (body.content() == null || body.content().isNull()) {
