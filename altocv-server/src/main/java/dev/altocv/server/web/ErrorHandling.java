@@ -116,7 +116,18 @@ public final class ErrorHandling {
 
   private static ApiException fromHttp(HttpResponseException e) {
     int s = e.getStatus();
-    String code = switch (s) {
+    String message = s == 413 ? "the request body is too large" : String.valueOf(e.getMessage());
+    return new ApiException(s, codeFor(s), message, Map.of());
+  }
+
+  /**
+   * The error code of a status that Javalin or Jetty chose, not the application.
+   *
+   * @param status the HTTP status
+   * @return the code
+   */
+  static String codeFor(int status) {
+    return switch (status) {
       case 400 -> ErrorCode.VALIDATION_FAILED;
       case 401 -> ErrorCode.UNAUTHENTICATED;
       case 403 -> ErrorCode.FORBIDDEN;
@@ -126,10 +137,22 @@ public final class ErrorHandling {
       case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
       case 429 -> ErrorCode.RATE_LIMITED;
       case 503 -> ErrorCode.UNAVAILABLE;
-      default -> s >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED;
+      default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED;
     };
-    String message = s == 413 ? "the request body is too large" : String.valueOf(e.getMessage());
-    return new ApiException(s, code, message, Map.of());
+  }
+
+  /**
+   * The JSON body of an error: {@code {"error": {"code", "message", "details"}}}.
+   *
+   * @param e the error
+   * @return the JSON text
+   */
+  static String json(ApiException e) {
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("code", e.code());
+    error.put("message", String.valueOf(e.getMessage()));
+    error.put("details", e.details());
+    return Jsons.write(Map.of("error", error));
   }
 
   /**
@@ -145,12 +168,8 @@ public final class ErrorHandling {
       ctx.html(Html.errorPage(e.status(), e.code(), String.valueOf(e.getMessage())));
       return;
     }
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", e.code());
-    error.put("message", String.valueOf(e.getMessage()));
-    error.put("details", e.details());
     ctx.contentType("application/json");
-    ctx.result(Jsons.write(Map.of("error", error)));
+    ctx.result(json(e));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.altocv.server.web;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -20,21 +19,11 @@ public final class JettyErrors extends ErrorHandler {
   @Override
   protected void generateResponse(Request request, Response response, int status, @Nullable String message,
       @Nullable Throwable cause, Callback callback) {
-    String code = switch (status) {
-      case 404 -> ErrorCode.NOT_FOUND;
-      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-      default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.VALIDATION_FAILED;
-    };
     String reason = message == null || message.isBlank() ? "" : " (" + message + ")";
     String text = status >= 500 ? "something went wrong on our side" + reason
         : "the request could not be read" + reason + ": check its address, headers and body";
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", code);
-    error.put("message", text);
-    error.put("details", Map.of());
-    byte[] body = Jsons.write(Map.of("error", error)).getBytes(StandardCharsets.UTF_8);
+    byte[] body = ErrorHandling.json(new ApiException(status, ErrorHandling.codeFor(status), text, Map.of()))
+        .getBytes(StandardCharsets.UTF_8);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     // Jetty does not read on after a request it refused: say so, or a client would send its next request on a
     // connection about to close
