@@ -12,13 +12,18 @@ import dev.altocv.server.export.ExportRoutes;
 import dev.altocv.server.jobs.JobRoutes;
 import dev.altocv.server.ops.OpsRoutes;
 import dev.altocv.server.pages.Pages;
+import dev.altocv.server.config.Settings;
+import dev.altocv.server.web.ApiException;
+import dev.altocv.server.web.ErrorCode;
 import dev.altocv.server.web.ErrorHandling;
+import dev.altocv.server.web.JettyErrors;
 import dev.altocv.server.web.Jsons;
 import dev.altocv.server.web.RequestContext;
 import dev.altocv.server.web.SecurityHeaders;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +75,7 @@ public final class App {
       });
       config.jetty.modifyServer(server -> {
         server.setStopTimeout(10_000);
-        server.setErrorHandler(new dev.altocv.server.web.JettyErrors());
+        server.setErrorHandler(new JettyErrors());
       });
       config.requestLogger.http((ctx, ms) -> {
         s.metrics.record(ctx, ms);
@@ -90,13 +95,15 @@ public final class App {
         headers.apply(ctx);
         if (ctx.header("X-HTTP-Method-Override") != null) {
           // Javalin honours it; a method changed behind proxies' and logs' backs is refused instead
-          throw dev.altocv.server.web.ApiException.validation("X-HTTP-Method-Override is not accepted: send the method itself");
+          throw ApiException.validation("X-HTTP-Method-Override is not accepted: send the method itself");
         }
-        if (s.settings.devLogin() && !localHost(ctx.host(), s.settings.publicUrl())) {
+        String host = ctx.req().getServerName(); // the Host header's name, without its port
+        if (s.settings.devLogin() && !host.equalsIgnoreCase(s.settings.publicUrl().getHost())
+            && !Settings.isLocalHost(host)) {
           // development sign-in needs only an e-mail address: a page that rebinds its own name to 127.0.0.1
           // must not reach it, so only the server's own names are answered
-          throw new dev.altocv.server.web.ApiException(403, dev.altocv.server.web.ErrorCode.FORBIDDEN, "this development server answers only to "
-              + s.settings.publicUrl().getHost() + " and loopback addresses, not to '" + ctx.host() + "'", java.util.Map.of());
+          throw new ApiException(403, ErrorCode.FORBIDDEN, "this development server answers only to "
+              + s.settings.publicUrl().getHost() + " and loopback addresses, not to '" + ctx.host() + "'", Map.of());
         }
         s.auth.resolve(ctx);
       });
@@ -121,21 +128,5 @@ public final class App {
       new Pages(s.auth, s.cvs, s.credits, s.accounts, s.settings, s.jdbi, s.chatEngine != null).register(r);
     });
     return new Built(app, ops, jobRoutes);
-  }
-
-  /** Whether a Host header names this development server: the public URL's host, localhost or a loopback address. */
-  static boolean localHost(@org.jspecify.annotations.Nullable String hostHeader, java.net.URI publicUrl) {
-    if (hostHeader == null) {
-      return false;
-    }
-    String h = hostHeader.toLowerCase(java.util.Locale.ROOT);
-    if (h.startsWith("[")) {
-      int end = h.indexOf(']');
-      h = end < 0 ? h : h.substring(0, end + 1);
-    } else if (h.indexOf(':') >= 0) {
-      h = h.substring(0, h.indexOf(':'));
-    }
-    return h.equalsIgnoreCase(publicUrl.getHost()) || dev.altocv.server.config.Settings.isLocalhost(
-        java.net.URI.create("http://" + h + "/"));
   }
 }

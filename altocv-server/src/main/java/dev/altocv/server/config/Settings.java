@@ -137,15 +137,19 @@ public record Settings(
    * @return true for a local address
    */
   public static boolean isLocalhost(URI url) {
-    String host = url.getHost();
-    if (host == null) {
-      return false;
-    }
-    host = host.toLowerCase(Locale.ROOT);
-    if (host.equals("localhost") || host.endsWith(".localhost")) {
-      return true;
-    }
-    return loopbackLiteral(host);
+    return url.getHost() != null && isLocalHost(url.getHost());
+  }
+
+  /**
+   * Whether a host name names this machine: localhost, a *.localhost name or a loopback address written out
+   * ({@code 127.0.0.1}, {@code [::1]}); a name is never looked up.
+   *
+   * @param host the host, without a port
+   * @return true for a local host
+   */
+  public static boolean isLocalHost(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost") || h.endsWith(".localhost") || loopbackLiteral(h);
   }
 
   /** An IP address written out (not a name, so nothing is looked up) that is a loopback address. */
