@@ -135,7 +135,7 @@ public final class AiCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, "--message must not be empty");
     }
     String cvText = CliFiles.readText(cvFile, "CV");
-    Cv cv = CliFiles.readCv(cvFile);
+    Cv cv = CliFiles.parseCv(cvFile, cvText);
     String posting = job == null ? null : CliFiles.readText(job, "job posting");
     if (posting != null && posting.isBlank()) {
       throw new CliException(Main.INVALID, "the job posting " + job + " is empty");
@@ -214,7 +214,7 @@ public final class AiCommand implements Callable<Integer> {
       throw new CliException(Main.USAGE, "give --edits or --include-flagged, not both");
     }
     String cvText = CliFiles.readText(cvFile, "CV");
-    Cv cv = CliFiles.readCv(cvFile);
+    Cv cv = CliFiles.parseCv(cvFile, cvText);
     Proposal proposal;
     try {
       proposal = Proposal.fromJson(CliFiles.readText(accept, "proposal"));

@@ -26,10 +26,6 @@ public final class CliFiles {
   /** Inputs larger than this are refused before they are read. */
   public static final long MAX_TEXT_INPUT = 10L * 1024 * 1024;
 
-  /** Standard input, read once: a command may ask for it more than once (to look at it, then to parse it). */
-  private static byte @Nullable [] stdin;
-  private static java.io.@Nullable InputStream stdinSource;
-
   /**
    * Reads a text file (UTF-8, a byte order mark skipped), or standard input for {@code -}.
    *
@@ -43,7 +39,7 @@ public final class CliFiles {
     String name = file.toString().equals("-") ? "standard input" : file.toString();
     try {
       if (file.toString().equals("-")) {
-        bytes = stdin();
+        bytes = System.in.readNBytes((int) MAX_TEXT_INPUT + 1); // one byte over the limit tells it was too large
       } else {
         if (Files.isDirectory(file)) {
           throw new CliException(2, "cannot read " + what + " " + file + ": it is a directory");
@@ -76,14 +72,6 @@ public final class CliFiles {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  private static synchronized byte[] stdin() throws IOException {
-    if (stdin == null || stdinSource != System.in) { // a test may set another System.in
-      stdinSource = System.in;
-      stdin = System.in.readNBytes((int) MAX_TEXT_INPUT + 1);
-    }
-    return stdin;
-  }
-
   private static CliException tooLarge(String what, String name, long size, long max) {
     return new CliException(1, what + " " + name + " is " + megabytes(size) + "; the limit is " + megabytes(max));
   }
@@ -109,16 +97,18 @@ public final class CliFiles {
   }
 
   /**
-   * Checks, before any output is written, that a file could be written: its folder exists and is writable and
-   * it is not a folder. Commands with two outputs call it for both, so a failure leaves neither behind.
+   * Checks an output file before anything is read or written: it is none of the inputs, its folder exists and is
+   * writable, and it is not a folder. Commands with two outputs check both first, so a failure leaves neither.
    *
    * @param output the output file, or null (standard output)
+   * @param inputs the files the command reads (null or {@code -} entries are skipped)
    * @throws CliException with exit code 2
    */
-  public static void checkWritable(@Nullable Path output) {
+  public static void checkOutput(@Nullable Path output, @Nullable Path... inputs) {
     if (output == null || output.toString().equals("-")) {
       return;
     }
+    refuseOverwritingInput(output, inputs);
     Path abs = output.toAbsolutePath();
     if (Files.isDirectory(abs)) {
       throw new CliException(2, "cannot write " + output + ": it is a directory");
@@ -138,17 +128,8 @@ public final class CliFiles {
     }
   }
 
-  /**
-   * Refuses an output path that is one of the inputs: writing it would destroy the input.
-   *
-   * @param output the output file, or null (standard output)
-   * @param inputs the input files
-   * @throws CliException with exit code 2
-   */
-  public static void refuseOverwritingInput(@Nullable Path output, Path... inputs) {
-    if (output == null || output.toString().equals("-")) {
-      return;
-    }
+  /** Refuses an output path that is one of the inputs: writing it would destroy the input. */
+  private static void refuseOverwritingInput(Path output, @Nullable Path... inputs) {
     for (Path in : inputs) {
       if (in == null || in.toString().equals("-")) {
         continue;
@@ -201,7 +182,17 @@ public final class CliFiles {
    * @return the CV
    */
   public static Cv readCv(Path file) {
-    String text = readText(file, "CV");
+    return parseCv(file, readText(file, "CV"));
+  }
+
+  /**
+   * Parses CV text already read from a file (JSON Resume or AltoCV), for a command that also needs the text.
+   *
+   * @param file where it was read, for messages
+   * @param text the text
+   * @return the CV
+   */
+  public static Cv parseCv(Path file, String text) {
     try {
       return AltoCv.read(text);
     } catch (dev.altocv.core.AltoCvException e) {

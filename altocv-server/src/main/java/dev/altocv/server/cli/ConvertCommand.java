@@ -31,8 +31,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliFiles.refuseOverwritingInput(output, input);
-    CliFiles.checkWritable(output);
+    CliFiles.checkOutput(output, input);
     Cv cv = CliFiles.readCv(input);
     String text = to == OutputKind.altocv ? AltoCv.write(cv) : AltoCv.writeJsonResume(cv);
     CliFiles.writeText(spec.commandLine().getOut(), output, text);

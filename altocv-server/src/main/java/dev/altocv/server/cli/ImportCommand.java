@@ -45,8 +45,7 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliFiles.refuseOverwritingInput(output, file);
-    CliFiles.checkWritable(output);
+    CliFiles.checkOutput(output, file);
     byte[] data = CliFiles.readBytes(file, "file", ImportLimits.DEFAULT.maxBytes());
     ImportResult r;
     try {

@@ -44,19 +44,14 @@ public final class PatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliFiles.refuseOverwritingInput(output, cvFile, patchFile);
-    CliFiles.refuseOverwritingInput(inverse, cvFile, patchFile);
-    if (inverse != null && output != null && !output.toString().equals("-")) {
-      CliFiles.refuseOverwritingInput(inverse, output);
-    }
+    CliFiles.checkOutput(output, cvFile, patchFile);
+    CliFiles.checkOutput(inverse, cvFile, patchFile, output); // both outputs checked before either is written
     if (inverse != null && inverse.toString().equals("-") && (output == null || output.toString().equals("-"))) {
       throw new CliException(2, "the patched CV and the inverse cannot both go to standard output: give -o or "
           + "--inverse a file");
     }
-    CliFiles.checkWritable(output);
-    CliFiles.checkWritable(inverse);
     String cvText = CliFiles.readText(cvFile, "CV");
-    Cv cv = CliFiles.readCv(cvFile);
+    Cv cv = CliFiles.parseCv(cvFile, cvText);
     PatchEnvelope envelope;
     try {
       envelope = PatchEnvelope.fromJson(CliFiles.readText(patchFile, "patch"));

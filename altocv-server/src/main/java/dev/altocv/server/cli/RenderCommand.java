@@ -57,8 +57,7 @@ public final class RenderCommand implements Callable<Integer> {
     if (toStdout && (f == ExportFormat.PDF || f == ExportFormat.DOCX)) {
       throw new CliException(2, f.extension().toUpperCase() + " is binary: give an output file with -o");
     }
-    CliFiles.refuseOverwritingInput(output, cvFile, design);
-    CliFiles.checkWritable(output);
+    CliFiles.checkOutput(output, cvFile, design);
     Cv cv = CliFiles.readCv(cvFile);
     if (design != null) {
       cv = withDesign(cv, design);
