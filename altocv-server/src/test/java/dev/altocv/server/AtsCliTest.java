@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import dev.altocv.server.support.CliRun;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +23,8 @@ class AtsCliTest {
   Path resume;
   Path job;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeEach
@@ -47,7 +39,7 @@ class AtsCliTest {
 
         What you'll do:
         - Build payment services in Java and Kotlin on PostgreSQL
-        - Run them on Kubernetes
+        - CliRun them on Kubernetes
 
         Requirements:
         - 5+ years of backend experience
@@ -66,7 +58,7 @@ class AtsCliTest {
 
   @Test
   void atsPrintsAScoreAndFindingsForAPerson() {
-    Run r = run("ats", resume.toString());
+    CliRun r = run("ats", resume.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("ATS score: ").contains("Passed (");
     assertThat(r.out()).containsPattern("ATS score: \\d+/100");
@@ -74,7 +66,7 @@ class AtsCliTest {
 
   @Test
   void atsJsonHasTheDocumentedShape() throws Exception {
-    Run r = run("ats", resume.toString(), "--json");
+    CliRun r = run("ats", resume.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode json = M.readTree(r.out());
     assertThat(json.get("score").asInt()).isBetween(0, 100);
@@ -95,7 +87,7 @@ class AtsCliTest {
 
   @Test
   void matchPrintsScoresKeywordsAndSuggestions() throws Exception {
-    Run human = run("match", resume.toString(), job.toString());
+    CliRun human = run("match", resume.toString(), job.toString());
     assertThat(human.code()).as(human.err()).isZero();
     assertThat(human.out()).startsWith("Match: ").contains("lexical; --semantic adds meaning").contains("Matched (")
         .contains("Missing (");
@@ -122,14 +114,14 @@ class AtsCliTest {
         {"basics": {"name": "Ann Lee", "label": "Staff Nurse"},
          "work": [{"name": "City Hospital", "position": "Staff Nurse", "startDate": "2018-01",
                    "highlights": ["Cared for 6 patients per shift on a surgical ward"]}]}""");
-    Run r = run("rank", "--job", job.toString(), nurse.toString(), resume.toString(), "--json");
+    CliRun r = run("rank", "--job", job.toString(), nurse.toString(), resume.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode json = M.readTree(r.out());
     assertThat(json.size()).isEqualTo(2);
     assertThat(json.get(0).get("file").asText()).isEqualTo(resume.toString());
     assertThat(json.get(0).get("score").asInt()).isGreaterThan(json.get(1).get("score").asInt());
     assertThat(json.get(1).get("missingRequired").size()).isPositive();
-    Run human = run("rank", "--job", job.toString(), nurse.toString(), resume.toString(), "--limit", "1");
+    CliRun human = run("rank", "--job", job.toString(), nurse.toString(), resume.toString(), "--limit", "1");
     assertThat(human.out()).contains(resume.toString()).doesNotContain(nurse.toString());
   }
 
@@ -149,12 +141,12 @@ class AtsCliTest {
   @Test
   void badInputIsAClearErrorNeverAStackTrace() throws IOException {
     Path notJson = write("cv.txt", "Jane Doe\nNurse");
-    Run a = run("ats", notJson.toString());
+    CliRun a = run("ats", notJson.toString());
     assertThat(a.code()).isEqualTo(1);
     assertThat(a.err()).contains("cv.txt").contains("line 1");
 
     Path empty = write("empty.txt", "   \n");
-    Run b = run("match", resume.toString(), empty.toString());
+    CliRun b = run("match", resume.toString(), empty.toString());
     assertThat(b.code()).isEqualTo(1);
     assertThat(b.err()).contains("empty.txt").contains("empty");
 
@@ -162,11 +154,11 @@ class AtsCliTest {
         Wir suchen eine erfahrene Pflegefachkraft für unsere Intensivstation. Sie betreuen beatmete Patientinnen
         und Patienten und arbeiten eng mit dem ärztlichen Team zusammen. Ihr Profil: eine abgeschlossene Ausbildung
         und mindestens zwei Jahre Berufserfahrung auf einer Intensivstation.""");
-    Run c = run("match", resume.toString(), german.toString());
+    CliRun c = run("match", resume.toString(), german.toString());
     assertThat(c.code()).isEqualTo(1);
     assertThat(c.err()).contains("German").contains("English only");
 
-    Run d = run("rank", "--job", job.toString(), resume.toString(), notJson.toString());
+    CliRun d = run("rank", "--job", job.toString(), resume.toString(), notJson.toString());
     assertThat(d.code()).isEqualTo(1);
     assertThat(d.out()).isEmpty();
     assertThat(d.err()).contains("cv.txt");
@@ -176,10 +168,10 @@ class AtsCliTest {
     assertThat(run("rank", "--job", job.toString(), "--cv", resume.toString(), resume.toString()).code())
         .isEqualTo(2);
     Path nearlyEmpty = write("nearly.json", "{\"basics\": {\"name\": \"X\"}}");
-    Run e = run("ats", nearlyEmpty.toString());
+    CliRun e = run("ats", nearlyEmpty.toString());
     assertThat(e.code()).isZero();
     assertThat(e.out()).contains("Errors");
-    for (Run x : List.of(a, b, c, d, e)) {
+    for (CliRun x : List.of(a, b, c, d, e)) {
       assertThat(x.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
   }

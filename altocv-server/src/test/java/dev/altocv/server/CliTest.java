@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.altocv.server.support.CliRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,14 +22,8 @@ class CliTest {
   @TempDir Path dir;
   Path resume;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeEach
@@ -47,7 +42,7 @@ class CliTest {
 
   @Test
   void validateAcceptsAJsonResumeFile() {
-    Run r = run("validate", resume.toString());
+    CliRun r = run("validate", resume.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("valid JSON Resume document");
   }
@@ -55,7 +50,7 @@ class CliTest {
   @Test
   void validateRejectsABrokenFileWithPointers() throws IOException {
     Path bad = write("bad.json", "{\"basics\":{\"name\":[]},\"work\":[{\"endDate\":\"now\"}]}");
-    Run r = run("validate", bad.toString());
+    CliRun r = run("validate", bad.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("/basics/name: must be text, not a list")
         .contains("/work/0/endDate: must be a real date like 2021");
@@ -65,14 +60,14 @@ class CliTest {
   @Test
   void malformedJsonIsExitOneWithLineAndColumn() throws IOException {
     Path bad = write("bad.json", "{\n\"basics\": {\n}\n,}");
-    Run r = run("validate", bad.toString());
+    CliRun r = run("validate", bad.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("line 4, column 2");
   }
 
   @Test
   void anUnreadableFileIsExitTwo() {
-    Run r = run("validate", dir.resolve("missing.json").toString());
+    CliRun r = run("validate", dir.resolve("missing.json").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no such file");
     assertThat(run("patch", resume.toString()).code()).isEqualTo(2);
@@ -82,7 +77,7 @@ class CliTest {
   void patchAppliesAnOperationAddressedByItemId() throws Exception {
     Path patch = write("p.json",
         "[{\"op\":\"replace\",\"path\":\"/work/[id=w2]/position\",\"value\":\"Staff Engineer\"}]");
-    Run r = run("patch", resume.toString(), patch.toString());
+    CliRun r = run("patch", resume.toString(), patch.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode out = M.readTree(r.out());
     assertThat(out.at("/work/1/position").asText()).isEqualTo("Staff Engineer");
@@ -97,7 +92,7 @@ class CliTest {
            {"op":"test","path":"/work/[id=w1]/highlights/0","value":"an older text"},
            {"op":"replace","path":"/work/[id=w1]/highlights/0","value":"new"}]}""");
     Path out = dir.resolve("out.json");
-    Run r = run("patch", resume.toString(), patch.toString(), "-o", out.toString());
+    CliRun r = run("patch", resume.toString(), patch.toString(), "-o", out.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("patch rejected, nothing changed").contains("test failed");
     assertThat(out).doesNotExist();
@@ -110,7 +105,7 @@ class CliTest {
     Path out = dir.resolve("out.json");
     assertThat(run("patch", resume.toString(), patch.toString(), "--to", "altocv", "-o", out.toString(),
         "--inverse", inv.toString()).code()).isZero();
-    Run back = run("patch", out.toString(), inv.toString(), "--to", "resume");
+    CliRun back = run("patch", out.toString(), inv.toString(), "--to", "resume");
     assertThat(M.readTree(back.out())).isEqualTo(M.readTree(resume.toFile()));
   }
 
@@ -131,7 +126,7 @@ class CliTest {
     Path alto = dir.resolve("cv.altocv.json");
     assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", alto.toString()).code()).isZero();
     assertThat(M.readTree(alto.toFile()).at("/work/0/id").asText()).isEqualTo("w1");
-    Run back = run("convert", alto.toString(), "--to", "resume");
+    CliRun back = run("convert", alto.toString(), "--to", "resume");
     assertThat(M.readTree(back.out())).isEqualTo(M.readTree(resume.toFile()));
   }
 
@@ -147,12 +142,12 @@ class CliTest {
     java.io.InputStream before = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(resume)));
-      Run r = run("patch", "-", patch.toString());
+      CliRun r = run("patch", "-", patch.toString());
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(M.readTree(r.out()).at("/basics/name").asText()).isEqualTo("Eve");
       System.setIn(new java.io.ByteArrayInputStream("{\"basics\":{\"name\":\"caf\u00e9\"}}"
           .getBytes(StandardCharsets.ISO_8859_1)));
-      Run latin1 = run("validate", "-");
+      CliRun latin1 = run("validate", "-");
       assertThat(latin1.code()).isEqualTo(1);
       assertThat(latin1.err()).contains("standard input is not UTF-8 text");
     } finally {
@@ -164,27 +159,27 @@ class CliTest {
   void aByteOrderMarkIsSkipped() throws Exception {
     Path bom = dir.resolve("bom.json");
     Files.write(bom, ("\uFEFF" + Files.readString(resume)).getBytes(StandardCharsets.UTF_8));
-    Run r = run("validate", bom.toString());
+    CliRun r = run("validate", bom.toString());
     assertThat(r.code()).as(r.err()).isZero();
   }
 
   @Test
   void anOutputNeverReplacesAnInputAndTwoOutputsFailTogether() throws Exception {
-    Run same = run("convert", resume.toString(), "--to", "altocv", "-o", resume.toString());
+    CliRun same = run("convert", resume.toString(), "--to", "altocv", "-o", resume.toString());
     assertThat(same.code()).isEqualTo(2);
     assertThat(same.err()).contains("is the input");
     assertThat(M.readTree(resume.toFile()).at("/work/0/id").isMissingNode()).as("the input is untouched").isTrue();
-    Run pdfToStdout = run("render", resume.toString(), "--format", "pdf", "-o", "-");
+    CliRun pdfToStdout = run("render", resume.toString(), "--format", "pdf", "-o", "-");
     assertThat(pdfToStdout.code()).isEqualTo(2);
     assertThat(pdfToStdout.err()).contains("PDF is binary");
 
     Path patch = write("p.json", "[{\"op\":\"remove\",\"path\":\"/skills/[id=s2]\"}]");
     Path inv = dir.resolve("inverse.json");
-    Run missingFolder = run("patch", resume.toString(), patch.toString(), "--inverse", inv.toString(), "-o",
+    CliRun missingFolder = run("patch", resume.toString(), patch.toString(), "--inverse", inv.toString(), "-o",
         dir.resolve("no-such-folder/out.json").toString());
     assertThat(missingFolder.code()).isEqualTo(2);
     assertThat(inv).as("no inverse of a change that was not written").doesNotExist();
-    Run both = run("patch", resume.toString(), patch.toString(), "--inverse", inv.toString(), "-o", inv.toString());
+    CliRun both = run("patch", resume.toString(), patch.toString(), "--inverse", inv.toString(), "-o", inv.toString());
     assertThat(both.code()).isEqualTo(2);
   }
 
@@ -218,11 +213,11 @@ class CliTest {
     Path alto = dir.resolve("cv.altocv.json");
     assertThat(run("convert", resume.toString(), "--to", "altocv", "-o", alto.toString()).code()).isZero();
     Path patch = write("t.json", "[{\"op\":\"replace\",\"path\":\"/altocv/design/templateId\",\"value\":\"nope\"}]");
-    Run r = run("patch", alto.toString(), patch.toString());
+    CliRun r = run("patch", alto.toString(), patch.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("/altocv/design/templateId: no template is called 'nope'");
     Files.writeString(alto, Files.readString(alto).replace("\"templateId\" : \"modern\"", "\"templateId\" : \"nope\""));
-    Run v = run("validate", alto.toString());
+    CliRun v = run("validate", alto.toString());
     assertThat(v.code()).as(Files.readString(alto)).isEqualTo(1);
     assertThat(v.err()).contains("no template is called 'nope'");
   }
@@ -230,7 +225,7 @@ class CliTest {
   @Test
   void rankRefusesTheSameFileUnderTwoNames() throws Exception {
     Path job = write("job.txt", "Senior Backend Engineer\nRequirements: Java, Kotlin, PostgreSQL, Kubernetes.");
-    Run r = run("rank", "--job", job.toString(), resume.toString(), dir.resolve(".").resolve("resume.json").toString());
+    CliRun r = run("rank", "--job", job.toString(), resume.toString(), dir.resolve(".").resolve("resume.json").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("is given twice");
   }

@@ -7,11 +7,9 @@ import dev.altocv.server.account.AccountService;
 import dev.altocv.server.account.User;
 import dev.altocv.server.credits.CreditService;
 import dev.altocv.server.credits.LedgerEntry;
+import dev.altocv.server.support.CliRun;
 import dev.altocv.server.support.TestServer;
 import dev.altocv.server.web.ApiException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,13 +170,7 @@ class CreditLedgerTest {
     assertThat(server.services.credits.balance(u.id())).isEqualTo(80).isEqualTo(ledgerSum(u.id()));
   }
 
-  record CliRun(int code, String out, String err) {}
-
   static CliRun cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of(args);
   }
 }

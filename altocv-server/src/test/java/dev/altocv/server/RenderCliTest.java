@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import dev.altocv.server.support.CliRun;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +21,8 @@ class RenderCliTest {
   @TempDir Path dir;
   Path resume;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeEach
@@ -42,7 +35,7 @@ class RenderCliTest {
 
   @Test
   void templatesListsOneIdPerLineWithItsDescription() {
-    Run r = run("templates");
+    CliRun r = run("templates");
     assertThat(r.code()).isZero();
     String[] lines = r.out().strip().split("\n");
     assertThat(lines).hasSize(6);
@@ -53,11 +46,11 @@ class RenderCliTest {
   @Test
   void renderPicksTheFormatFromTheExtensionAndImportReadsItBack() throws Exception {
     Path pdf = dir.resolve("cv.pdf");
-    Run r = run("render", resume.toString(), "--template", "classic", "-o", pdf.toString());
+    CliRun r = run("render", resume.toString(), "--template", "classic", "-o", pdf.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readAllBytes(pdf)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
 
-    Run back = run("import", pdf.toString());
+    CliRun back = run("import", pdf.toString());
     assertThat(back.code()).as(back.err()).isZero();
     JsonNode json = M.readTree(back.out());
     JsonNode original = M.readTree(resume.toFile());
@@ -79,12 +72,12 @@ class RenderCliTest {
 
   @Test
   void textFormatsGoToStdout() {
-    Run txt = run("render", resume.toString(), "--format", "txt");
+    CliRun txt = run("render", resume.toString(), "--format", "txt");
     assertThat(txt.code()).isZero();
     assertThat(txt.out()).contains("EXPERIENCE");
-    Run html = run("render", resume.toString(), "--format", "HTML");
+    CliRun html = run("render", resume.toString(), "--format", "HTML");
     assertThat(html.out()).startsWith("<!DOCTYPE html>");
-    Run json = run("render", resume.toString(), "--format", "json");
+    CliRun json = run("render", resume.toString(), "--format", "json");
     assertThat(json.out()).contains("\"basics\"");
   }
 
@@ -92,7 +85,7 @@ class RenderCliTest {
   void aDesignFileIsMergedOverTheCvsDesign() throws Exception {
     Path design = dir.resolve("design.json");
     Files.writeString(design, "{\"paper\": \"Letter\", \"colors\": {\"primary\": \"#0B3D2E\"}}");
-    Run r = run("render", resume.toString(), "--design", design.toString(), "--format", "html");
+    CliRun r = run("render", resume.toString(), "--design", design.toString(), "--format", "html");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("--cv-primary: #0B3D2E;").contains("data-paper=\"Letter\"")
         .contains("--cv-accent: #2E6DA4;");
@@ -103,13 +96,13 @@ class RenderCliTest {
     Path pdf = dir.resolve("cv.pdf");
     Files.writeString(pdf, "keep me");
 
-    Run unknown = run("render", resume.toString(), "--template", "fancy", "-o", pdf.toString());
+    CliRun unknown = run("render", resume.toString(), "--template", "fancy", "-o", pdf.toString());
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("--template: no template is called 'fancy'; the templates are: modern, classic");
 
     Path design = dir.resolve("design.json");
     Files.writeString(design, "{\"typography\": {\"bodySize\": 30}, \"paper\": \"A5\"}");
-    Run range = run("render", resume.toString(), "--design", design.toString(), "-o", pdf.toString());
+    CliRun range = run("render", resume.toString(), "--design", design.toString(), "-o", pdf.toString());
     assertThat(range.code()).isEqualTo(1);
     assertThat(range.err()).contains("/typography/bodySize: must be between 8 and 14 pt")
         .contains("/paper: must be A4 or Letter").doesNotContain("Exception").doesNotContain("\tat ");
@@ -128,19 +121,19 @@ class RenderCliTest {
   void importErrorsAreExitOneWithTheReason() throws Exception {
     Path empty = dir.resolve("empty.pdf");
     Files.write(empty, new byte[0]);
-    Run e = run("import", empty.toString());
+    CliRun e = run("import", empty.toString());
     assertThat(e.code()).isEqualTo(1);
     assertThat(e.err()).contains("empty.pdf is empty");
 
     Path text = dir.resolve("notes.docx");
     Files.writeString(text, "just some notes");
     Path out = dir.resolve("out.json");
-    Run t = run("import", text.toString(), "-o", out.toString());
+    CliRun t = run("import", text.toString(), "-o", out.toString());
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.err()).contains("neither a PDF nor a Word document");
     assertThat(out).doesNotExist();
 
-    Run missing = run("import", dir.resolve("nope.pdf").toString());
+    CliRun missing = run("import", dir.resolve("nope.pdf").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("no such file");
   }
